@@ -1,0 +1,33 @@
+namespace MetalLb.Domain.Config;
+
+/// <summary>
+/// A set of objects as they would stand after <c>kubectl apply</c> of all of them: the input of validation and
+/// allocation.
+/// </summary>
+public sealed record ConfigSource
+{
+    public IReadOnlyList<IpAddressPool> Pools { get; init; } = [];
+
+    public IReadOnlyList<L2Advertisement> L2Advertisements { get; init; } = [];
+
+    public IReadOnlyList<BgpAdvertisement> BgpAdvertisements { get; init; } = [];
+
+    public IReadOnlyList<BgpPeer> Peers { get; init; } = [];
+
+    public IReadOnlyList<BfdProfile> BfdProfiles { get; init; } = [];
+
+    public IReadOnlyList<Community> Communities { get; init; } = [];
+
+    public IReadOnlyList<NamespaceInfo> Namespaces { get; init; } = [];
+
+    public IReadOnlyList<NodeInfo> Nodes { get; init; } = [];
+
+    public IReadOnlyList<ServiceInfo> Services { get; init; } = [];
+
+    public IReadOnlyList<EndpointSliceInfo> EndpointSlices { get; init; } = [];
+
+    /// <summary>All metallb.io objects, in kind order.</summary>
+    public IEnumerable<IMetalLbObject> MetalLbObjects =>
+        Pools.Cast<IMetalLbObject>().Concat(L2Advertisements).Concat(BgpAdvertisements).Concat(Peers)
+            .Concat(BfdProfiles).Concat(Communities);
+}
