@@ -26,6 +26,25 @@ public sealed record ConfigSource
 
     public IReadOnlyList<EndpointSliceInfo> EndpointSlices { get; init; } = [];
 
+    /// <summary>This set followed by the objects of <paramref name="other"/>.</summary>
+    public ConfigSource Concat(ConfigSource other) => new()
+    {
+        Pools = [.. Pools, .. other.Pools],
+        L2Advertisements = [.. L2Advertisements, .. other.L2Advertisements],
+        BgpAdvertisements = [.. BgpAdvertisements, .. other.BgpAdvertisements],
+        Peers = [.. Peers, .. other.Peers],
+        BfdProfiles = [.. BfdProfiles, .. other.BfdProfiles],
+        Communities = [.. Communities, .. other.Communities],
+        Namespaces = [.. Namespaces, .. other.Namespaces],
+        Nodes = [.. Nodes, .. other.Nodes],
+        Services = [.. Services, .. other.Services],
+        EndpointSlices = [.. EndpointSlices, .. other.EndpointSlices],
+    };
+
+    /// <summary>Number of objects of every kind.</summary>
+    public int Count => Pools.Count + L2Advertisements.Count + BgpAdvertisements.Count + Peers.Count + BfdProfiles.Count +
+        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count;
+
     /// <summary>All metallb.io objects, in kind order.</summary>
     public IEnumerable<IMetalLbObject> MetalLbObjects =>
         Pools.Cast<IMetalLbObject>().Concat(L2Advertisements).Concat(BgpAdvertisements).Concat(Peers)

@@ -186,7 +186,11 @@ public readonly record struct IpAddress : IComparable<IpAddress>
 
     public IPAddress ToIPAddress() => new(ToBytes());
 
-    /// <summary>Canonical text: dotted quad, or RFC 5952 IPv6.</summary>
+    /// <summary>
+    /// Canonical text: dotted quad, or RFC 5952 IPv6 in hex only (no embedded dotted quad). This is Go's
+    /// <c>net.IP.String()</c> for every IPv6 address except IPv4-mapped ones, so the L2 election hash of
+    /// <c>"node#ip"</c> matches MetalLB's.
+    /// </summary>
     public override string ToString()
     {
         if (IsV4)
@@ -195,7 +199,52 @@ public readonly record struct IpAddress : IComparable<IpAddress>
             return $"{v >> 24}.{(v >> 16) & 0xFF}.{(v >> 8) & 0xFF}.{v & 0xFF}";
         }
 
-        return ToIPAddress().ToString();
+        Span<ushort> groups = stackalloc ushort[8];
+        for (var i = 0; i < 8; i++)
+        {
+            groups[i] = (ushort)(Value >> (112 - (16 * i)));
+        }
+
+        var (bestStart, bestLength) = (-1, 0);
+        for (var i = 0; i < 8;)
+        {
+            if (groups[i] != 0)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < 8 && groups[i] == 0)
+            {
+                i++;
+            }
+
+            if (i - start > bestLength && i - start >= 2)
+            {
+                (bestStart, bestLength) = (start, i - start);
+            }
+        }
+
+        var text = new System.Text.StringBuilder(39);
+        for (var i = 0; i < 8; i++)
+        {
+            if (i == bestStart)
+            {
+                text.Append("::");
+                i += bestLength - 1;
+                continue;
+            }
+
+            if (text.Length > 0 && text[^1] != ':')
+            {
+                text.Append(':');
+            }
+
+            text.Append(groups[i].ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Number of leading bits <paramref name="a"/> and <paramref name="b"/> share (same family).</summary>

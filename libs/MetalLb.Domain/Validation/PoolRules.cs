@@ -110,8 +110,15 @@ public static class PoolRules
         var byName = pools.ToDictionary(p => p.Pool.Name, p => p.Source, StringComparer.Ordinal);
         var items = pools.SelectMany(p => p.Pool.Entries.SelectMany(
             e => e.Prefixes.Select(prefix => new OverlapDetector.Item(prefix, p.Pool.Name, e))));
+        var reported = new HashSet<(string, string, string, string)>();
         foreach (var (item, existing) in OverlapDetector.Find(items))
         {
+            // A range is compared CIDR by CIDR; one message per pair of entries is enough.
+            if (!reported.Add((item.Pool, item.Entry.Text, existing.Pool, existing.Entry.Text)))
+            {
+                continue;
+            }
+
             var message = $"CIDR \"{item.Prefix}\" in pool \"{item.Pool}\" overlaps with already defined CIDR \"{existing.Prefix}\" in pool \"{existing.Pool}\"";
             if (item.Entry.IsRange)
             {

@@ -1,0 +1,53 @@
+using System.Reflection;
+using MetalLb.Cli.Commands;
+
+namespace MetalLb.Cli;
+
+/// <summary>Entry point of <c>metallb-svc</c>: picks the command and turns failures into exit codes.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage: metallb-svc <command> [options]
+
+        commands:
+          validate  -f PATH... [--namespace NS] [--bgp-mode native|frr] [-o text|json]
+                    check manifests as one set, the way they stand after `kubectl apply` of all of them
+          version   print the version
+
+        PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
+        exit codes: 0 valid, 1 invalid, 2 usage or read error
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console)
+    {
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await console.Out.WriteLineAsync(Usage);
+            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+
+        try
+        {
+            var rest = args.Skip(1).ToArray();
+            return args[0] switch
+            {
+                "validate" => await ValidateCommand.RunAsync(rest, console),
+                "version" or "--version" => await PrintVersionAsync(console),
+                _ => throw new UsageException($"unknown command \"{args[0]}\""),
+            };
+        }
+        catch (UsageException e)
+        {
+            await console.Error.WriteLineAsync($"metallb-svc: {e.Message}");
+            await console.Error.WriteLineAsync(Usage);
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static async Task<int> PrintVersionAsync(CliConsole console)
+    {
+        var version = typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        await console.Out.WriteLineAsync($"metallb-svc {version}");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,4 @@
+namespace MetalLb.Cli;
+
+/// <summary>The standard streams a command reads and writes; tests pass their own.</summary>
+public sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error);

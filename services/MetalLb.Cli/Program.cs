@@ -1,0 +1,3 @@
+using MetalLb.Cli;
+
+return await CliApp.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error));

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MetalLb.Benchmarks.ValidationBenchmarks).Assembly).Run(args);

@@ -1,0 +1,62 @@
+using BenchmarkDotNet.Attributes;
+using MetalLb.Domain.Config;
+using MetalLb.Domain.Validation;
+
+namespace MetalLb.Benchmarks;
+
+/// <summary>
+/// Validation of large object sets: the pool overlap check (10,000 pools and around it, to show n log n growth)
+/// and BGPPeer validation (1,000 peers) in both backends.
+/// </summary>
+[MemoryDiagnoser]
+public class ValidationBenchmarks
+{
+    private ConfigSource _pools = new();
+    private ConfigSource _peers = new();
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Pools { get; set; }
+
+    [Params(1_000)]
+    public int Peers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _pools = new ConfigSource { Pools = Enumerable.Range(0, Pools).Select(Pool).ToArray() };
+        _peers = new ConfigSource { Peers = Enumerable.Range(0, Peers).Select(Peer).ToArray() };
+    }
+
+    [Benchmark]
+    public bool ValidatePools() => ConfigValidator.Validate(_pools).IsValid;
+
+    [Benchmark]
+    public bool ValidatePeersNative() => ConfigValidator.Validate(_peers).IsValid;
+
+    [Benchmark]
+    public bool ValidatePeersFrr() =>
+        ConfigValidator.Validate(_peers, new ValidationOptions { BgpBackend = BgpBackend.Frr }).IsValid;
+
+    /// <summary>Pool i holds one /28 and one IPv6 /120, in shuffled order so sorting does real work.</summary>
+    private static IpAddressPool Pool(int i)
+    {
+        var n = (int)((uint)(i * 2_654_435_761L) % 1_000_000);
+        var v4 = (uint)(0x0A000000 + (n * 16));
+        var text = $"{v4 >> 24}.{(v4 >> 16) & 0xFF}.{(v4 >> 8) & 0xFF}.{v4 & 0xFF}/28";
+        return new IpAddressPool(
+            new ObjectMeta { Name = $"pool-{i}", Namespace = "metallb-system" },
+            new IpAddressPoolSpec { Addresses = [text, $"2001:db8:{n >> 16:x}:{n & 0xFFFF:x}::/120"] });
+    }
+
+    private static BgpPeer Peer(int i) => new(
+        new ObjectMeta { Name = $"peer-{i}", Namespace = "metallb-system" },
+        new BgpPeerSpec
+        {
+            MyASN = 64512,
+            PeerASN = 64513,
+            PeerAddress = $"10.{(i >> 16) & 0xFF}.{(i >> 8) & 0xFF}.{i & 0xFF}",
+            RouterID = "10.255.0.1",
+            HoldTime = "90s",
+            NodeSelectors = [new LabelSelector { MatchLabels = new Dictionary<string, string> { ["rack"] = $"r{i % 50}" } }],
+        });
+}
