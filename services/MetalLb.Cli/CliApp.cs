@@ -12,6 +12,9 @@ public static class CliApp
         commands:
           validate  -f PATH... [--namespace NS] [--bgp-mode native|frr] [-o text|json]
                     check manifests as one set, the way they stand after `kubectl apply` of all of them
+          plan      -f PATH... [--namespace NS] [--bgp-mode native|frr] [--lb-class C] [--ignore-exclude-lb] [-o table|json]
+                    validate, then allocate every Service (its status.loadBalancer.ingress is its current
+                    allocation) and show which node announces each IP by L2 and BGP
           version   print the version
 
         PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
@@ -32,6 +35,7 @@ public static class CliApp
             return args[0] switch
             {
                 "validate" => await ValidateCommand.RunAsync(rest, console),
+                "plan" => await PlanCommand.RunAsync(rest, console),
                 "version" or "--version" => await PrintVersionAsync(console),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };

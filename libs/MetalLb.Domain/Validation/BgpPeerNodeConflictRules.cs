@@ -28,49 +28,37 @@ public static class BgpPeerNodeConflictRules
 
         var overlap = new BgpPeerNodeOverlap(peers.Select(p => p.Peer).ToArray(), ctx.Source.Nodes);
         var keys = peers.Select(p => SessionKey(ctx, p.Peer)).ToArray();
-        for (var b = 1; b < peers.Count; b++)
+
+        // Only peers with the same session key can be duplicates, and routerID/myASN can only clash when the
+        // input holds more than one value of them: bucket first, so the common case is linear, not quadratic.
+        var earlierByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var idsDiffer = !ctx.IsNative && peers.Select(p => p.Peer.RouterId).Distinct().Skip(1).Any();
+        var asnsDiffer = !ctx.IsNative && peers.Select(p => (p.Peer.Vrf ?? "", p.Peer.MyAsn)).Distinct().Skip(1).Any();
+        for (var b = 0; b < peers.Count; b++)
         {
             var (obj, peer) = peers[b];
-            var duplicate = false;
-            var routerId = false;
-            var myAsn = false;
-            for (var a = 0; a < b; a++)
+            if (!earlierByKey.TryGetValue(keys[b], out var sameKey))
             {
-                var other = peers[a].Peer;
-                var sameKey = !duplicate && keys[a] == keys[b];
-                var otherRouterId = !ctx.IsNative && !routerId && peer.RouterId != other.RouterId;
-                var otherAsn = !ctx.IsNative && !myAsn && (peer.Vrf ?? "") == (other.Vrf ?? "") && peer.MyAsn != other.MyAsn;
-                if (!(sameKey || otherRouterId || otherAsn) || !overlap.Overlap(a, b, out var node))
-                {
-                    continue;
-                }
+                earlierByKey[keys[b]] = sameKey = [];
+            }
 
-                var where = Where(peers[a].Object, obj, node);
-                if (sameKey)
+            var duplicate = false;
+            foreach (var a in sameKey)
+            {
+                if (overlap.Overlap(a, b, out var node))
                 {
                     duplicate = true;
                     var reason = ctx.IsNative
                         ? "duplicate BGPPeers selecting the same node are not supported"
                         : "FRR mode doesn't support duplicate BGPPeers selecting the same node";
                     ctx.Error(obj, peer.Interface is null ? "spec.peerAddress" : "spec.interface",
-                        $"peer {DisplayId(ctx, peer)} already exists, {reason}{where}");
-                }
-
-                if (otherRouterId)
-                {
-                    routerId = true;
-                    ctx.Error(obj, "spec.routerID",
-                        $"peer {Text(peer.RouterId)} has RouterID different from {Text(other.RouterId)}, in FRR mode peers selecting the same node must all have the same RouterID{where}");
-                }
-
-                if (otherAsn)
-                {
-                    myAsn = true;
-                    ctx.Error(obj, "spec.myASN",
-                        $"peer {peer.Identity} has myAsn different from {other.Identity}, in FRR mode peers selecting the same node must have the same myAsn within the same VRF ({peer.MyAsn} vs {other.MyAsn}){where}");
+                        $"peer {DisplayId(ctx, peer)} already exists, {reason}{Where(peers[a].Object, obj, node)}");
+                    break;
                 }
             }
 
+            sameKey.Add(b);
+            var (routerId, myAsn) = idsDiffer || asnsDiffer ? CheckFrrIdentity(ctx, peers, overlap, b) : (false, false);
             if (duplicate || routerId || myAsn)
             {
                 rejected.Add(b);
@@ -78,6 +66,42 @@ public static class BgpPeerNodeConflictRules
         }
 
         return rejected;
+    }
+
+    /// <summary>R16 and R18: peer <paramref name="b"/> against every earlier peer that can share a node with it.</summary>
+    private static (bool RouterId, bool MyAsn) CheckFrrIdentity(
+        ValidationContext ctx, IReadOnlyList<(BgpPeer Object, Peer Peer)> peers, BgpPeerNodeOverlap overlap, int b)
+    {
+        var (obj, peer) = peers[b];
+        var routerId = false;
+        var myAsn = false;
+        for (var a = 0; a < b && !(routerId && myAsn); a++)
+        {
+            var other = peers[a].Peer;
+            var otherRouterId = !routerId && peer.RouterId != other.RouterId;
+            var otherAsn = !myAsn && (peer.Vrf ?? "") == (other.Vrf ?? "") && peer.MyAsn != other.MyAsn;
+            if (!(otherRouterId || otherAsn) || !overlap.Overlap(a, b, out var node))
+            {
+                continue;
+            }
+
+            var where = Where(peers[a].Object, obj, node);
+            if (otherRouterId)
+            {
+                routerId = true;
+                ctx.Error(obj, "spec.routerID",
+                    $"peer {Text(peer.RouterId)} has RouterID different from {Text(other.RouterId)}, in FRR mode peers selecting the same node must all have the same RouterID{where}");
+            }
+
+            if (otherAsn)
+            {
+                myAsn = true;
+                ctx.Error(obj, "spec.myASN",
+                    $"peer {peer.Identity} has myAsn different from {other.Identity}, in FRR mode peers selecting the same node must have the same myAsn within the same VRF ({peer.MyAsn} vs {other.MyAsn}){where}");
+            }
+        }
+
+        return (routerId, myAsn);
     }
 
     /// <summary>

@@ -1,0 +1,8 @@
+namespace MetalLb.Domain.Allocation;
+
+/// <summary>The Kubernetes event type.</summary>
+public enum AllocationEventType
+{
+    Normal,
+    Warning,
+}
