@@ -115,7 +115,7 @@ public sealed partial class Allocator
     private string? AllocateAutomatic(ServiceRequest request)
     {
         var tried = new List<string>();
-        var pinned = _pools.Pinned.Where(p => IncompatibilityReason(p.Pool, request.Namespace, request.Labels) is null);
+        var pinned = _pools.Pinned.Where(p => Admits(p.Pool, request.Namespace, request.Labels));
         var choice = FindBestPool(pinned, request, tried) ?? FindBestPool(_pools.Fallback, request, tried);
         if (choice is null)
         {

@@ -22,7 +22,7 @@ public sealed partial class Allocator
         var (outcome, error) = ConvergeCore(request, events);
 
         var held = _assignments.GetValueOrDefault(request.Key);
-        var ips = held?.Ips ?? [];
+        IReadOnlyList<IpAddress> ips = held is null ? [] : [.. held.Ips];
         var pool = held?.Pool.Name;
         if (outcome == AllocationOutcome.Failed && ips.Count == 0)
         {

@@ -100,8 +100,50 @@ public sealed partial class Allocator
     /// as "no namespace restriction". Here a pool that lists namespaces or namespaceSelectors admits only Services in
     /// a listed namespace or one whose labels match a selector; a namespace with unknown labels matches no selector.
     /// </remarks>
+    /// <summary>
+    /// True when the pool's serviceAllocation admits the Service; the allocation-free form of
+    /// <see cref="IncompatibilityReason"/> for the hot path that filters every pinned pool per Service.
+    /// </summary>
+    private bool Admits(Pool pool, string ns, IReadOnlyDictionary<string, string> labels)
+    {
+        var allocation = pool.Allocation;
+        if (allocation is null)
+        {
+            return true;
+        }
+
+        if (allocation.Namespaces.Count > 0 || allocation.NamespaceSelectors.Count > 0)
+        {
+            if (!allocation.Namespaces.Contains(ns)
+                && !(_namespaceLabels.TryGetValue(ns, out var nsLabels) && MatchesAny(allocation.NamespaceSelectors, nsLabels)))
+            {
+                return false;
+            }
+        }
+
+        return allocation.ServiceSelectors.Count == 0 || MatchesAny(allocation.ServiceSelectors, labels);
+    }
+
+    private static bool MatchesAny(IReadOnlyList<Selector> selectors, IReadOnlyDictionary<string, string> labels)
+    {
+        for (var i = 0; i < selectors.Count; i++)
+        {
+            if (selectors[i].Matches(labels))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private string? IncompatibilityReason(Pool pool, string ns, IReadOnlyDictionary<string, string> labels)
     {
+        if (Admits(pool, ns, labels))
+        {
+            return null;
+        }
+
         var allocation = pool.Allocation;
         if (allocation is null)
         {

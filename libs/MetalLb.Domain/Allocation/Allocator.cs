@@ -51,7 +51,7 @@ public sealed partial class Allocator
 
     /// <summary>The IPs recorded for a Service, in status order; empty when it has none.</summary>
     public IReadOnlyList<IpAddress> IpsOf(string serviceKey) =>
-        _assignments.TryGetValue(serviceKey, out var a) ? a.Ips : [];
+        _assignments.TryGetValue(serviceKey, out var a) ? [.. a.Ips] : [];
 
     /// <summary>The pool a Service's IPs belong to, or null when it has none.</summary>
     public string? PoolOf(string serviceKey) => _assignments.TryGetValue(serviceKey, out var a) ? a.Pool.Name : null;
