@@ -15,7 +15,7 @@ public readonly record struct BgpCommunity(BgpCommunityKind Kind, uint Global, u
 
     public int CompareTo(BgpCommunity other)
     {
-        var c = Kind.CompareTo(other.Kind);
+        var c = ((int)Kind).CompareTo((int)other.Kind);
         if (c == 0)
         {
             c = Global.CompareTo(other.Global);

@@ -157,7 +157,7 @@ public readonly record struct IpAddress : IComparable<IpAddress>
 
     public int CompareTo(IpAddress other)
     {
-        var family = Family.CompareTo(other.Family);
+        var family = ((byte)Family).CompareTo((byte)other.Family);
         return family != 0 ? family : Value.CompareTo(other.Value);
     }
 

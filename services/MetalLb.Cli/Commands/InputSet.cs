@@ -8,6 +8,17 @@ public sealed record InputSet(ConfigSource Objects, IReadOnlyList<ManifestProble
 {
     public bool HasIoErrors => Problems.Any(p => p.IsIoError);
 
+    /// <summary>Prints the files that could not be read; true when there were any (the command then exits 2).</summary>
+    public async Task<bool> ReportIoErrorsAsync(CliConsole console)
+    {
+        foreach (var problem in Problems.Where(p => p.IsIoError))
+        {
+            await console.Error.WriteLineAsync($"metallb-svc: {problem}");
+        }
+
+        return HasIoErrors;
+    }
+
     /// <summary>Reads every path; <c>-</c> reads the console's standard input once.</summary>
     public static async Task<InputSet> ReadAsync(IReadOnlyList<string> paths, CliConsole console)
     {

@@ -19,13 +19,8 @@ public static class PlanCommand
         var output = options.Choice("output", "table", "table", "json");
         var validation = ValidateCommand.ReadValidationOptions(options);
         var input = await InputSet.ReadAsync(options.All("file"), console);
-        if (input.HasIoErrors)
+        if (await input.ReportIoErrorsAsync(console))
         {
-            foreach (var problem in input.Problems.Where(p => p.IsIoError))
-            {
-                await console.Error.WriteLineAsync($"metallb-svc: {problem}");
-            }
-
             return ExitCodes.Usage;
         }
 

@@ -15,13 +15,8 @@ public static class ValidateCommand
         var output = options.Choice("output", "text", "text", "json");
         var validation = ReadValidationOptions(options);
         var input = await InputSet.ReadAsync(options.All("file"), console);
-        if (input.HasIoErrors)
+        if (await input.ReportIoErrorsAsync(console))
         {
-            foreach (var problem in input.Problems.Where(p => p.IsIoError))
-            {
-                await console.Error.WriteLineAsync($"metallb-svc: {problem}");
-            }
-
             return ExitCodes.Usage;
         }
 
