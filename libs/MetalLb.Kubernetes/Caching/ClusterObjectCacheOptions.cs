@@ -1,0 +1,22 @@
+namespace MetalLb.Kubernetes.Caching;
+
+/// <summary>What <see cref="ClusterObjectCache"/> lists and watches.</summary>
+public sealed record ClusterObjectCacheOptions
+{
+    public const string SectionName = "ClusterObjectCache";
+
+    /// <summary>The namespace holding the metallb.io objects; objects of those kinds elsewhere are not read.</summary>
+    public string Namespace { get; set; } = "metallb-system";
+
+    /// <summary>Whether Services (all namespaces) are cached; the webhook and the allocator need them.</summary>
+    public bool IncludeServices { get; set; } = true;
+
+    /// <summary>Whether Nodes are cached; node selectors of advertisements and peers need them.</summary>
+    public bool IncludeNodes { get; set; } = true;
+
+    /// <summary>
+    /// How long one watch request lasts before the API server ends it and the cache resumes from the last seen
+    /// resourceVersion. The client gives up on a watch that outlives this by a minute (a half-open connection).
+    /// </summary>
+    public TimeSpan WatchTimeout { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,23 @@
+using System.Diagnostics;
+
+namespace MetalLb.Webhook;
+
+/// <summary>The webhook's one ActivitySource and the tag names of its admission spans.</summary>
+public static class WebhookTelemetry
+{
+    public const string SourceName = "MetalLb.Webhook";
+
+    public const string KindTag = "admission.kind";
+
+    public const string NameTag = "admission.name";
+
+    public const string NamespaceTag = "admission.namespace";
+
+    public const string OperationTag = "admission.operation";
+
+    public const string AllowedTag = "admission.allowed";
+
+    public const string ReasonTag = "admission.reason";
+
+    public static ActivitySource Source { get; } = new(SourceName, typeof(WebhookTelemetry).Assembly.GetName().Version?.ToString());
+}

@@ -1,0 +1,11 @@
+namespace MetalLb.Webhook.Webhooks;
+
+/// <summary>Whether a Service's request can be met: a denial reason when it never can (or conflicts now), and warnings.</summary>
+public sealed record ServiceVerdict(string? Denial, IReadOnlyList<string> Warnings)
+{
+    public static ServiceVerdict Feasible { get; } = new(null, []);
+
+    public static ServiceVerdict Warn(string warning) => new(null, [warning]);
+
+    public static ServiceVerdict Deny(string reason) => new(reason, []);
+}
