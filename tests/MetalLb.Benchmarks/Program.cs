@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using MetalLb.Benchmarks.Webhook;
+
+if (args.Length > 0 && args[0] == WebhookLoadBenchmark.Mode)
+{
+    return await WebhookLoadBenchmark.RunAsync(args[1..]);
+}
 
 BenchmarkSwitcher.FromAssembly(typeof(MetalLb.Benchmarks.ValidationBenchmarks).Assembly).Run(args);
+return 0;
