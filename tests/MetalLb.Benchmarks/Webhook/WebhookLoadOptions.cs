@@ -3,9 +3,13 @@ namespace MetalLb.Benchmarks.Webhook;
 /// <summary>The arguments of <c>webhook-load</c>: <c>[--requests N] [--out FILE]</c>.</summary>
 internal sealed record WebhookLoadOptions
 {
-    public const string Usage = "usage: webhook-load [--requests N] [--out FILE]\n"
+    public const string Usage = "usage: webhook-load [--requests N] [--out FILE] [--pools N]\n"
         + "  --requests N  requests per measured phase for both endpoints (default 20000 healthz, 5000 pool creates)\n"
-        + "  --out FILE    also write the Markdown report to FILE";
+        + "  --out FILE    also write the Markdown report to FILE\n"
+        + "  --pools N     IPAddressPools in the webhook's current set (default 1000, at most 32768)";
+
+    /// <summary>Pool i owns 10.{i / 256}.{i % 256}.0/28, so 10.0/9 holds at most this many.</summary>
+    public const int MaxPools = 128 * 256;
 
     public const int DefaultHealthRequests = 20_000;
 
@@ -39,6 +43,10 @@ internal sealed record WebhookLoadOptions
             {
                 case "--requests" when int.TryParse(value, out var n) && n > 0:
                     options = options with { HealthRequests = n, CreateRequests = n };
+                    i++;
+                    break;
+                case "--pools" when int.TryParse(value, out var n) && n is >= 0 and <= MaxPools:
+                    options = options with { Pools = n };
                     i++;
                     break;
                 case "--out" when !string.IsNullOrWhiteSpace(value):

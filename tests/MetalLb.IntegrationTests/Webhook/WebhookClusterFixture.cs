@@ -1,6 +1,6 @@
-using k8s;
 using System.Net;
 using System.Net.Sockets;
+using k8s;
 using MetalLb.Domain.Config;
 using MetalLb.TestSupport;
 using MetalLb.Webhook.Certificates;
