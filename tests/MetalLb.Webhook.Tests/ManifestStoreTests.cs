@@ -70,6 +70,16 @@ public class ManifestStoreTests
     }
 
     [Fact]
+    public void Start_WhenManifestPathDoesNotExist_FailsNamingIt()
+    {
+        using var factory = new WebhookFactory(null, new Dictionary<string, string> { ["Webhook:Manifests"] = "/nonexistent/metallb" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Webhook:Manifests (--manifests) \"/nonexistent/metallb\" does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_WithoutManifestsOrAClusterStore_FailsSayingWhatToSet()
     {
         using var factory = new WebhookFactory(null);

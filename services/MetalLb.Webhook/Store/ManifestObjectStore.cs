@@ -36,6 +36,13 @@ public sealed partial class ManifestObjectStore : IObjectStore, IHostedService, 
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // An empty store would admit everything: a mistyped path must stop the start, not be a warning.
+        if (!File.Exists(_path) && !Directory.Exists(_path))
+        {
+            throw new InvalidOperationException(
+                $"Webhook:Manifests (--manifests) \"{_path}\" does not exist (relative to {Directory.GetCurrentDirectory()})");
+        }
+
         Load();
         Watch();
         return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
@@ -34,12 +35,16 @@ internal static class WebhookLoadBenchmark
             return 2;
         }
 
+        // Ctrl+C and SIGTERM cancel the run, so the finally below still stops the webhook and deletes the temp dirs.
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Cancel(PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             stop.Cancel();
-        };
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 
         var manifests = Directory.CreateTempSubdirectory("webhook-load-manifests-");
         var certs = Directory.CreateTempSubdirectory("webhook-load-certs-");
@@ -61,12 +66,18 @@ internal static class WebhookLoadBenchmark
 
             return 0;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or HttpRequestException or OperationCanceledException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"webhook-load failed: {ex.Message}");
-            if (webhook is not null && ex is not OperationCanceledException)
+            await Console.Error.WriteLineAsync("webhook-load: cancelled");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            var known = ex is InvalidOperationException or TimeoutException or HttpRequestException;
+            await Console.Error.WriteLineAsync($"webhook-load failed: {(known ? ex.Message : ex.ToString())}");
+            if (webhook is not null)
             {
-                await Console.Error.WriteLineAsync($"webhook output:\n{webhook.RecentOutput}");
+                await Console.Error.WriteLineAsync($"webhook output (last lines):\n{webhook.RecentOutput}");
             }
 
             return 1;

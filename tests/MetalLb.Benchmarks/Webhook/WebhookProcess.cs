@@ -126,12 +126,12 @@ internal sealed class WebhookProcess : IDisposable
     {
         if (_process.HasExited)
         {
-            throw new InvalidOperationException($"the webhook exited with code {_process.ExitCode} while waiting for {what}:\n{RecentOutput}");
+            throw new InvalidOperationException($"the webhook exited with code {_process.ExitCode} while waiting for {what}");
         }
 
         if (elapsed.Elapsed > timeout)
         {
-            throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {what}:\n{RecentOutput}");
+            throw new TimeoutException($"waited {timeout.TotalSeconds:0} s for {what}");
         }
 
         await Task.Delay(100, cancellationToken);
