@@ -71,7 +71,7 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
         }
 
         var current = cache.Current(snapshot);
-        var result = cache.Validate(next);
+        var result = FastPoolWrite(request, incoming, snapshot, current) ?? cache.Validate(next);
         var added = result.Errors.Where(p => !current.ErrorKeys.Contains(ProblemKey.Of(p))).ToArray();
         errors.AddRange(added.Where(p => !IsForwardReference(p)).Select(p => p.ToString()));
         var warnings = new List<string>();
@@ -88,6 +88,12 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
             ? AdmissionDecision.Allow(distinct)
             : AdmissionDecision.Deny(string.Join("; ", errors.Distinct(StringComparer.Ordinal)), distinct);
     }
+
+    /// <summary>A pool create or update judged without re-validating every pool, where that gives the same verdict.</summary>
+    private ValidationResult? FastPoolWrite(AdmissionRequest request, IMetalLbObject incoming, ConfigSource snapshot, ValidatedSet current) =>
+        request.Operation != AdmissionOperation.Delete && incoming is IpAddressPool pool && current.PoolIndex is { } index
+            ? PoolWriteValidator.Validate(snapshot, current.Result, index, pool, cache.Options)
+            : null;
 
     /// <summary>
     /// A reference to a BFDProfile or community alias that does not exist (yet). MetalLB's webhook blanks these
