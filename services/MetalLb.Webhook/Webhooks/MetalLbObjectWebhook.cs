@@ -49,7 +49,7 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
         var ns = cache.Options.MetalLbNamespace;
         var snapshot = store.Snapshot;
         var errors = new List<string>();
-        ConfigSource next;
+        Func<ConfigSource> next;
         if (request.Operation == AdmissionOperation.Delete)
         {
             if (incoming is BfdProfile && BfdProfileRules.CheckDelete(incoming.Metadata.Name, snapshot.Peers) is { } inUse)
@@ -57,7 +57,7 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
                 return AdmissionDecision.Deny($"{ObjectRef.Of(incoming)}: {inUse}");
             }
 
-            next = ConfigSetEditor.Remove(snapshot, incoming, ns);
+            next = () => ConfigSetEditor.Remove(snapshot, incoming, ns);
         }
         else
         {
@@ -67,11 +67,11 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
                 errors.AddRange(BgpPeerRules.CheckUpdate(old, updated).Select(p => p.ToString()));
             }
 
-            next = ConfigSetEditor.Put(snapshot, incoming, ns);
+            next = () => ConfigSetEditor.Put(snapshot, incoming, ns);
         }
 
         var current = cache.Current(snapshot);
-        var result = FastPoolWrite(request, incoming, snapshot, current) ?? cache.Validate(next);
+        var result = FastPoolWrite(request, incoming, snapshot, current) ?? cache.Validate(next());
         var added = result.Errors.Where(p => !current.ErrorKeys.Contains(ProblemKey.Of(p))).ToArray();
         errors.AddRange(added.Where(p => !IsForwardReference(p)).Select(p => p.ToString()));
         var warnings = new List<string>();
