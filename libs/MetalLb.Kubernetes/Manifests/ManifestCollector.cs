@@ -42,6 +42,19 @@ internal sealed class ManifestCollector
         }
     }
 
+    /// <summary>Decodes one already-parsed object (an admission request's), without a round trip through text.</summary>
+    public void ReadObject(System.Text.Json.Nodes.JsonObject obj, string source)
+    {
+        try
+        {
+            ObjectDecoder.Decode(new ManifestDocument(0, obj, ManifestDocument.NoLines), source, this);
+        }
+        catch (Exception ex)
+        {
+            Problem(new ManifestProblem(source, null, null, null, $"internal error while decoding: {ex.Message}"));
+        }
+    }
+
     public void Problem(ManifestProblem problem) => _problems.Add(problem);
 
     public void IoProblem(string source, string message) =>

@@ -25,6 +25,18 @@ public static class ManifestReader
     }
 
     /// <summary>
+    /// Reads one object given as a JSON tree (an admission request's), exactly as <see cref="ReadText"/> would read
+    /// its text, without serialising it first. The tree is not modified.
+    /// </summary>
+    public static ManifestReadResult ReadObject(System.Text.Json.Nodes.JsonObject obj, string source)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var collector = new ManifestCollector();
+        collector.ReadObject((System.Text.Json.Nodes.JsonObject)obj.DeepClone(), source);
+        return collector.ToResult();
+    }
+
+    /// <summary>
     /// Reads files, directories (recursively: <c>*.yaml</c>, <c>*.yml</c>, <c>*.json</c>, hidden entries skipped, in
     /// ordinal path order so results do not depend on the file system) and <c>-</c> for stdin, in the order given.
     /// </summary>

@@ -22,7 +22,7 @@ public static class AdmissionObjectReader
             metadata["namespace"] = requestNamespace;
         }
 
-        var result = ManifestReader.ReadText(obj.ToJsonString(), Source);
+        var result = ManifestReader.ReadObject(obj, Source);
         return new DecodedObject(result.Objects, [.. result.Problems.Select(Describe)]);
     }
 
