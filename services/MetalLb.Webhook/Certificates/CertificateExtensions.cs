@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,8 @@ public static class CertificateExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<CertificateOptions>>().Value;
+            kestrel.ConfigureEndpointDefaults(endpoint =>
+                endpoint.Protocols = options.EnableHttp2 ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1);
             if (options.Mode == CertificateMode.Disabled)
             {
                 return;

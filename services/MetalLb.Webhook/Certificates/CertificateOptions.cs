@@ -11,6 +11,12 @@ public sealed class CertificateOptions
     /// <summary>The lowest TLS version accepted, <c>1.2</c> or <c>1.3</c>; TLS 1.3 is negotiated whenever the client can.</summary>
     public string MinTlsVersion { get; set; } = "1.2";
 
+    /// <summary>
+    /// Serve HTTP/2 as well as HTTP/1.1. Off by default, as in MetalLB (HTTP/2 rapid-reset, CVE-2023-44487); the API
+    /// server talks HTTP/1.1 to webhooks just as well.
+    /// </summary>
+    public bool EnableHttp2 { get; set; }
+
     /// <summary>The webhook Service's name; the certificate's DNS names derive from it.</summary>
     public string ServiceName { get; set; } = "metallb-svc-webhook";
 

@@ -55,6 +55,24 @@ public sealed class HttpsEndToEndTests : IDisposable
         Assert.NotNull(refused.InnerException);
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task Healthz_AskedForHttp2_IsServedOverHttp2OnlyWhenEnabled(bool enabled, int expectedMajor)
+    {
+        await using var factory = Start(("Webhook:Tls:EnableHttp2", enabled ? "true" : "false"));
+
+        using var client = new HttpClient(TrustingOnly(await GeneratedCaAsync(), []))
+        {
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+        using var response = await client.GetAsync(new Uri(factory.Address, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expectedMajor, response.Version.Major);
+    }
+
     private HttpsWebhookFactory Start(params (string Key, string Value)[] settings)
     {
         var manifests = Directory.CreateDirectory(_directory.File("manifests")).FullName;
