@@ -19,10 +19,10 @@ trap 'rm -rf "$out"' EXIT
 if [ "$(id -u)" -eq 0 ]; then
   # The integration tests drive a real kube-apiserver (built once from Debian's source package and cached
   # outside the clone, ~4-10 min cold) with etcd; without root they report themselves skipped.
-  log "installing kube-apiserver and etcd for the integration tests (cached after the first run)"
-  if ! tests/support/kube-apiserver.sh install >"$out/install.log" 2>&1; then
+  log "installing kube-apiserver, etcd and rabbitmq-server for the integration tests (cached after the first run)"
+  if ! { tests/support/kube-apiserver.sh install && tests/support/rabbitmq.sh install; } >"$out/install.log" 2>&1; then
     cat "$out/install.log" >&2
-    log "kube-apiserver install failed"
+    log "installing the test servers failed"
     echo "0 passed, 1 failed"
     exit 1
   fi

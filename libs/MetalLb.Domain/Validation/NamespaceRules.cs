@@ -34,7 +34,15 @@ public static class NamespaceRules
         {
             foreach (var problem in CheckPodSecurityLabels(nsObject.Metadata.Labels, ns))
             {
-                ctx.Problems.Error(ObjectRef.Of(NamespaceInfo.KindName, nsObject.Metadata), "metadata.labels", problem);
+                var subject = ObjectRef.Of(NamespaceInfo.KindName, nsObject.Metadata);
+                if (ctx.Options.PodSecurityLabelsRequired)
+                {
+                    ctx.Problems.Error(subject, "metadata.labels", problem);
+                }
+                else
+                {
+                    ctx.Problems.Warning(subject, "metadata.labels", problem);
+                }
             }
         }
     }

@@ -10,5 +10,11 @@ public sealed record ValidationOptions
 
     public BgpBackend BgpBackend { get; init; } = BgpBackend.Native;
 
+    /// <summary>
+    /// Whether missing or weaker pod-security labels on the MetalLB namespace are errors (install time: the CLI and the
+    /// webhook) or only warnings (run time: the allocator must not stop handing out IPs because of a label).
+    /// </summary>
+    public bool PodSecurityLabelsRequired { get; init; } = true;
+
     public static ValidationOptions Default { get; } = new();
 }

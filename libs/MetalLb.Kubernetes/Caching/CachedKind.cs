@@ -12,4 +12,5 @@ internal enum CachedKind
     Namespace,
     Node,
     Service,
+    EndpointSlice,
 }

@@ -15,6 +15,12 @@ public sealed record ClusterObjectCacheOptions
     public bool IncludeNodes { get; set; } = true;
 
     /// <summary>
+    /// Also cache EndpointSlices of every namespace (discovery.k8s.io/v1 where served, v1beta1 otherwise); the allocator
+    /// needs them for announcement plans, the webhook does not.
+    /// </summary>
+    public bool IncludeEndpointSlices { get; set; }
+
+    /// <summary>
     /// How long one watch request lasts before the API server ends it and the cache resumes from the last seen
     /// resourceVersion. The client gives up on a watch that outlives this by a minute (a half-open connection).
     /// </summary>

@@ -121,6 +121,7 @@ internal sealed class ClusterObjectStore
         CachedKind.Namespace => source with { Namespaces = Of<NamespaceInfo>(values) },
         CachedKind.Node => source with { Nodes = Of<NodeInfo>(values) },
         CachedKind.Service => source with { Services = Of<ServiceInfo>(values) },
+        CachedKind.EndpointSlice => source with { EndpointSlices = Of<EndpointSliceInfo>(values) },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
     };
 

@@ -54,6 +54,11 @@ internal static class KindSources
                 s => CoreObjectMapper.TryToDomain(s, out var service, out var problem) ? (service, null) : (null, problem)));
         }
 
+        if (options.IncludeEndpointSlices)
+        {
+            sources.Add(new EndpointSliceSource(client));
+        }
+
         return sources;
     }
 

@@ -33,6 +33,18 @@ public class NamespaceRulesTests
     }
 
     [Fact]
+    public void Validate_WhenLabelsAreNotRequired_ReportsWarningsOnly()
+    {
+        var ns = MetalLbNamespace("pod-security.kubernetes.io/enforce=privileged");
+
+        var result = MetalLb.Domain.Validation.ConfigValidator.Validate(
+            new ConfigSource { Namespaces = [ns] }, new MetalLb.Domain.Validation.ValidationOptions { PodSecurityLabelsRequired = false });
+
+        Assert.True(result.IsValid);
+        Assert.Equal(2, result.Warnings.Count());
+    }
+
+    [Fact]
     public void Validate_WhenLabelIsWeaker_SaysToSetPrivileged()
     {
         var ns = MetalLbNamespace(

@@ -29,6 +29,7 @@ public class ClusterObjectStoreTests
             CachedKind.Community => snapshot.Communities,
             CachedKind.Namespace => snapshot.Namespaces,
             CachedKind.Node => snapshot.Nodes,
+            CachedKind.EndpointSlice => snapshot.EndpointSlices,
             _ => snapshot.Services,
         };
         Assert.Single(list);

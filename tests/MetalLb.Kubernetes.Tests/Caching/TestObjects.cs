@@ -34,6 +34,7 @@ internal static class TestObjects
             CachedKind.Namespace => new NamespaceInfo(meta),
             CachedKind.Node => new NodeInfo(meta),
             CachedKind.Service => new ServiceInfo(meta),
+            CachedKind.EndpointSlice => new EndpointSliceInfo(meta),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return new CachedObject(CachedObject.KeyOf(meta.Namespace, name), resourceVersion, value);

@@ -1,0 +1,17 @@
+namespace MetalLb.Hosting.Telemetry;
+
+/// <summary>Names shared by every service's telemetry.</summary>
+public static class MetalLbTelemetry
+{
+    /// <summary>The ActivitySource and Meter name MassTransit uses for send, receive and consume.</summary>
+    public const string MassTransitSource = "MassTransit";
+
+    /// <summary>The standard variable that turns the OTLP exporter on.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    public const string NodeNameVariable = "NODE_NAME";
+
+    public const string PodNameVariable = "POD_NAME";
+
+    public const string LiveTag = "live";
+}

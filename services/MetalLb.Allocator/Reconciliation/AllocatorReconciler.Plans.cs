@@ -1,0 +1,133 @@
+using System.Text;
+using MetalLb.Domain.Allocation;
+using MetalLb.Domain.Announcement;
+using MetalLb.Domain.Config;
+
+namespace MetalLb.Allocator.Reconciliation;
+
+public sealed partial class AllocatorReconciler
+{
+    private readonly Dictionary<string, AnnouncementPlan> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolUsage> _poolStatus = new(StringComparer.Ordinal);
+    private string? _topologyFingerprint;
+
+    /// <summary>
+    /// Publishes the plan of every Service whose plan may have changed: the touched ones, or all of them when the
+    /// configuration, the Nodes or the EndpointSlices changed. Unchanged plans are not sent again.
+    /// </summary>
+    private async Task PublishPlansAsync(
+        ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> touched, bool configChanged,
+        CancellationToken cancellationToken)
+    {
+        var topology = TopologyFingerprint(snapshot);
+        var everything = configChanged || topology != _topologyFingerprint;
+        _topologyFingerprint = topology;
+        var keys = everything ? services.Keys.Concat(_plans.Keys).Distinct(StringComparer.Ordinal).ToArray() : [.. touched];
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        var slices = snapshot.EndpointSlices
+            .Where(s => s.ServiceName is not null)
+            .ToLookup(s => $"{s.Metadata.Namespace}/{s.ServiceName}", StringComparer.Ordinal);
+        foreach (var key in keys.Order(StringComparer.Ordinal))
+        {
+            var ips = _allocator!.IpsOf(key);
+            var pool = _allocator.PoolOf(key);
+            if (ips.Count == 0 || pool is null || !services.TryGetValue(key, out var service))
+            {
+                if (_plans.Remove(key))
+                {
+                    await PublishAsync(key, g => planPublisher.PublishWithdrawnAsync(key, g, cancellationToken)).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var plan = AnnouncementPlanner.Plan(service, ips, pool, _config!, snapshot.Nodes, [.. slices[key]], PlannerOptions.Default);
+            if (_plans.TryGetValue(key, out var previous) && previous.Equals(plan))
+            {
+                continue;
+            }
+
+            _plans[key] = plan;
+            if (!await PublishAsync(key, g => planPublisher.PublishPlanAsync(plan, g, cancellationToken)).ConfigureAwait(false))
+            {
+                _plans.Remove(key);
+            }
+        }
+    }
+
+    private async Task<bool> PublishAsync(string key, Func<long, Task> publish)
+    {
+        try
+        {
+            await publish(NextGeneration(key)).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            HasFailures = true;
+            AllocatorLog.PublishFailed(logger, key, ex);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Generations start from the clock (microseconds since the epoch), so a new leader's generations are larger than
+    /// the old leader's without any shared counter, and grow by one with every change after that.
+    /// </summary>
+    private long NextGeneration(string key)
+    {
+        var floor = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+        var next = _generations.TryGetValue(key, out var last) ? Math.Max(last + 1, floor) : floor;
+        _generations[key] = next;
+        return next;
+    }
+
+    private async Task WritePoolStatusAsync(bool configChanged, CancellationToken cancellationToken)
+    {
+        if (configChanged)
+        {
+            _poolStatus.Clear();
+        }
+
+        foreach (var pool in _config!.Pools)
+        {
+            var usage = _allocator!.Usage(pool.Name);
+            if (_poolStatus.TryGetValue(pool.Name, out var written) && written == usage)
+            {
+                continue;
+            }
+
+            try
+            {
+                await poolStatusWriter.WriteAsync(usage, cancellationToken).ConfigureAwait(false);
+                _poolStatus[pool.Name] = usage;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                HasFailures = true;
+                AllocatorLog.PoolStatusFailed(logger, pool.Name, ex);
+            }
+        }
+    }
+
+    private static string TopologyFingerprint(ConfigSource snapshot)
+    {
+        var text = new StringBuilder();
+        foreach (var n in snapshot.Nodes)
+        {
+            text.Append(n.Metadata.Name).Append('@').Append(n.Metadata.ResourceVersion).Append(';');
+        }
+
+        foreach (var s in snapshot.EndpointSlices)
+        {
+            text.Append(s.Metadata.Namespace).Append('/').Append(s.Metadata.Name).Append('@').Append(s.Metadata.ResourceVersion).Append(';');
+        }
+
+        return text.ToString();
+    }
+}

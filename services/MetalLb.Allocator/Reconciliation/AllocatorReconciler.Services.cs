@@ -1,0 +1,124 @@
+using MetalLb.Domain.Allocation;
+using MetalLb.Domain.Config;
+
+namespace MetalLb.Allocator.Reconciliation;
+
+public sealed partial class AllocatorReconciler
+{
+    private const string RetryMarker = "\0retry";
+
+    /// <summary>
+    /// Re-claims every IP already in a Service's status before any pending Service may be given one: the domain's
+    /// <c>Restore</c> orders assigned Services first (METALLB-SPEC §3.7), so no IP is handed out twice across a restart.
+    /// </summary>
+    private async Task RestoreAsync(
+        ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        var results = _allocator!.Restore(snapshot.Services);
+        foreach (var result in results)
+        {
+            await ApplyAsync(services[result.ServiceKey], result, cancellationToken).ConfigureAwait(false);
+            touched.Add(result.ServiceKey);
+        }
+
+        IsRestored = true;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var assigned = results.Count(r => r.Ips.Count > 0);
+            AllocatorLog.Restored(logger, results.Count, assigned);
+        }
+    }
+
+    private async Task ConvergeChangedAsync(
+        Dictionary<string, ServiceInfo> services, IReadOnlyList<string> reprocess, HashSet<string> touched,
+        CancellationToken cancellationToken)
+    {
+        var freed = false;
+        foreach (var key in _seen.Keys.Where(k => !services.ContainsKey(k)).ToArray())
+        {
+            freed |= _allocator!.IpsOf(key).Count > 0;
+            _allocator.Release(key);
+            _seen.Remove(key);
+            touched.Add(key);
+            AllocatorLog.Released(logger, key);
+        }
+
+        var work = new SortedSet<string>(reprocess, StringComparer.Ordinal);
+        foreach (var service in services.Values)
+        {
+            if (!_seen.TryGetValue(service.Key, out var version) || version != service.Metadata.ResourceVersion)
+            {
+                work.Add(service.Key);
+            }
+        }
+
+        freed |= await ConvergeAsync(work, services, touched, cancellationToken).ConfigureAwait(false);
+
+        // MetalLB reprocesses every pending Service whenever an IP is given back (METALLB-SPEC §2.8 note).
+        if (freed && _allocator!.PendingServices.Count > 0)
+        {
+            await ConvergeAsync(_allocator.PendingServices, services, touched, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>True when some Service gave its IPs back.</returns>
+    private async Task<bool> ConvergeAsync(
+        IEnumerable<string> keys, Dictionary<string, ServiceInfo> services, HashSet<string> touched, CancellationToken cancellationToken)
+    {
+        var freed = false;
+        foreach (var key in keys)
+        {
+            if (!services.TryGetValue(key, out var service))
+            {
+                continue;
+            }
+
+            var before = _allocator!.IpsOf(key).Count;
+            var result = _allocator.Converge(service);
+            freed |= before > 0 && result.Ips.Count == 0;
+            await ApplyAsync(service, result, cancellationToken).ConfigureAwait(false);
+            touched.Add(key);
+        }
+
+        return freed;
+    }
+
+    /// <summary>Writes what changed and emits the Events; a failed write leaves the Service to the next pass.</summary>
+    private async Task ApplyAsync(ServiceInfo service, AllocationResult result, CancellationToken cancellationToken)
+    {
+        var written = true;
+        if (result.StatusChanged)
+        {
+            try
+            {
+                await statusWriter.WriteAsync(service, result.Ips, result.Pool, cancellationToken).ConfigureAwait(false);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    var ips = string.Join(",", result.Ips);
+                    AllocatorLog.StatusWritten(logger, service.Key, ips, result.Pool ?? "");
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                written = false;
+                AllocatorLog.StatusWriteFailed(logger, service.Key, ex);
+            }
+        }
+
+        foreach (var e in result.Events)
+        {
+            try
+            {
+                await eventRecorder.RecordAsync(service, e, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                AllocatorLog.EventFailed(logger, service.Key, e.Reason, ex);
+            }
+        }
+
+        // A Service whose write failed stays known (so its deletion still releases it) but never matches a version.
+        _seen[service.Key] = written ? service.Metadata.ResourceVersion : RetryMarker;
+        HasFailures |= !written;
+    }
+}

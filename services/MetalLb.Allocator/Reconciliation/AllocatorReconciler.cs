@@ -1,0 +1,86 @@
+using MetalLb.Domain.Config;
+using MetalLb.Domain.Model;
+using DomainAllocator = MetalLb.Domain.Allocation.Allocator;
+
+namespace MetalLb.Allocator.Reconciliation;
+
+/// <summary>
+/// The one reconciler: owns the domain allocator, feeds it the cluster's objects and turns its decisions into status
+/// writes, Events, pool status, ConfigurationState and announcement plans.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one loop calls <see cref="ReconcileAsync"/> at a time. Each pass is level-triggered: it compares
+/// the snapshot with what it handled last (resourceVersions), so a missed or coalesced change notification only
+/// delays work, never loses it.
+/// </remarks>
+public sealed partial class AllocatorReconciler(
+    IServiceStatusWriter statusWriter,
+    IServiceEventRecorder eventRecorder,
+    IConfigurationStateWriter configurationStateWriter,
+    IPoolStatusWriter poolStatusWriter,
+    IPlanPublisher planPublisher,
+    AllocatorOptions options,
+    TimeProvider timeProvider,
+    ILogger<AllocatorReconciler> logger)
+{
+    private readonly Dictionary<string, string?> _seen = new(StringComparer.Ordinal);
+    private DomainAllocator? _allocator;
+    private MetalLbConfig? _config;
+    private string? _configFingerprint;
+    private ConfigurationReport? _reported;
+    private volatile bool _configStale;
+
+    /// <summary>True while the last union of metallb.io objects seen did not validate and an older one is in force.</summary>
+    public bool ConfigIsStale => _configStale;
+
+    /// <summary>True once every Service has been restored from its status (METALLB-SPEC §3.7).</summary>
+    public bool IsRestored { get; private set; }
+
+    /// <summary>True when the last pass left a write undone; another pass soon will retry it.</summary>
+    public bool HasFailures { get; private set; }
+
+    /// <summary>The IPs the allocator holds for a Service.</summary>
+    public IReadOnlyList<Domain.Net.IpAddress> IpsOf(string serviceKey) => _allocator?.IpsOf(serviceKey) ?? [];
+
+    /// <summary>
+    /// Forgets everything (leadership lost): the next pass starts again from Service status, as a new leader must.
+    /// </summary>
+    public void Reset()
+    {
+        _seen.Clear();
+        _plans.Clear();
+        _poolStatus.Clear();
+        _allocator = null;
+        _config = null;
+        _configFingerprint = null;
+        _topologyFingerprint = null;
+        _reported = null;
+        IsRestored = false;
+    }
+
+    /// <summary>One pass over a consistent snapshot of the cluster.</summary>
+    public async Task ReconcileAsync(ConfigSource snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        HasFailures = false;
+        var config = await ApplyConfigAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        if (_allocator is null)
+        {
+            return;
+        }
+
+        var services = snapshot.Services.ToDictionary(s => s.Key, StringComparer.Ordinal);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        if (!IsRestored)
+        {
+            await RestoreAsync(snapshot, services, touched, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await ConvergeChangedAsync(services, config.Reprocess, touched, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PublishPlansAsync(snapshot, services, touched, config.Changed, cancellationToken).ConfigureAwait(false);
+        await WritePoolStatusAsync(config.Changed, cancellationToken).ConfigureAwait(false);
+    }
+}
