@@ -4,7 +4,7 @@ namespace MetalLb.Benchmarks.Webhook;
 internal sealed record WebhookLoadOptions
 {
     public const string Usage = "usage: webhook-load [--requests N] [--out FILE] [--pools N]\n"
-        + "  --requests N  requests per measured phase for both endpoints (default 20000 healthz, 5000 pool creates)\n"
+        + "  --requests N  requests per measured phase for both endpoints (default 20000 for both)\n"
         + "  --out FILE    also write the Markdown report to FILE\n"
         + "  --pools N     IPAddressPools in the webhook's current set (default 1000, at most 32768)";
 
@@ -13,7 +13,7 @@ internal sealed record WebhookLoadOptions
 
     public const int DefaultHealthRequests = 20_000;
 
-    public const int DefaultCreateRequests = 5_000;
+    public const int DefaultCreateRequests = 20_000;
 
     /// <summary>Pools in the webhook's current set, as in the benchmark.</summary>
     public int Pools { get; init; } = 1_000;
