@@ -1,3 +1,4 @@
+using System.Reflection;
 using k8s;
 using k8s.Models;
 using MetalLb.Kubernetes.Entities;
@@ -25,7 +26,7 @@ public class EntityTests
         var entity = (IKubernetesObject<V1ObjectMeta>)Activator.CreateInstance(type)!;
 
         Assert.Equal(("metallb.io", version, kind, plural), (attribute.Group, attribute.ApiVersion, attribute.Kind, attribute.PluralName));
-        Assert.Equal("metallb.io", type.GetField("Group")!.GetValue(null));
+        Assert.Equal("metallb.io", type.GetField("Group", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)!.GetValue(null));
         Assert.Equal(version, type.GetField("Version")!.GetValue(null));
         Assert.Equal(kind, type.GetField("KindName")!.GetValue(null));
         Assert.Equal(plural, type.GetField("Plural")!.GetValue(null));
