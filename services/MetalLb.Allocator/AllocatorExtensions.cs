@@ -1,7 +1,9 @@
 using k8s;
 using MetalLb.Allocator.Adapters;
+using MetalLb.Allocator.Bus;
 using MetalLb.Allocator.Health;
 using MetalLb.Allocator.Reconciliation;
+using MetalLb.Hosting.Bus;
 using MetalLb.Kubernetes.Caching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,9 @@ namespace MetalLb.Allocator;
 public static class AllocatorExtensions
 {
     /// <summary>
-    /// Registers the allocator. An <see cref="IKubernetes"/> or <see cref="IPlanPublisher"/> registered before this call
-    /// is kept (tests, the bus); otherwise the client comes from kubeconfig or the service account and plans are logged.
+    /// Registers the allocator and its message bus (RabbitMQ when <c>Bus:RabbitMq:Host</c> is set, in memory otherwise).
+    /// An <see cref="IKubernetes"/> or <see cref="IPlanPublisher"/> registered before this call is kept (tests);
+    /// otherwise the client comes from kubeconfig or the service account and plans go out on the bus.
     /// </summary>
     public static IHostApplicationBuilder AddAllocator(this IHostApplicationBuilder builder)
     {
@@ -41,10 +44,16 @@ public static class AllocatorExtensions
         services.TryAddSingleton<IServiceEventRecorder, KubernetesServiceEventRecorder>();
         services.TryAddSingleton<IConfigurationStateWriter, KubernetesConfigurationStateWriter>();
         services.TryAddSingleton<IPoolStatusWriter, KubernetesPoolStatusWriter>();
-        services.TryAddSingleton<IPlanPublisher, LoggingPlanPublisher>();
+        services.TryAddSingleton<PlanLedger>();
+        services.TryAddSingleton<BusPlanPublisher>();
+        services.TryAddSingleton<IPlanPublisher>(sp => sp.GetRequiredService<BusPlanPublisher>());
         services.TryAddSingleton<AllocatorReconciler>();
         services.TryAddSingleton<AllocatorWorker>();
+        services.TryAddSingleton<ILeadership>(sp => sp.GetRequiredService<AllocatorWorker>());
+        services.TryAddSingleton<PlanDigestPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<AllocatorWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<PlanDigestPublisher>());
+        builder.AddMetalLbBus(x => x.AddConsumer<RequestAnnouncementSnapshotConsumer>());
         services.AddHealthChecks().AddCheck<AllocatorHealthCheck>("allocator");
         return builder;
     }

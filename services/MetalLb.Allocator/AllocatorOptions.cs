@@ -44,6 +44,10 @@ public sealed class AllocatorOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ResyncPeriod { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How often the leader publishes a <c>PlanDigest</c>, so an announcer that missed messages notices and resyncs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The rule settings these options imply.</summary>
     /// <remarks>
     /// Pod-security labels on the MetalLB namespace are an install-time check (CLI, webhook); here a missing label is a

@@ -1,3 +1,5 @@
+using MetalLb.Hosting.Telemetry;
+
 namespace MetalLb.Allocator;
 
 /// <summary>The allocator's entry point; in a namespace so hosts of several services can reference it.</summary>
@@ -6,6 +8,7 @@ internal static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddMetalLbDefaults("metallb-svc-allocator");
         builder.AddAllocator();
 
         var app = builder.Build();

@@ -53,4 +53,7 @@ internal static partial class AllocatorLog
 
     [LoggerMessage(EventId = 125, Level = LogLevel.Information, Message = "Withdrawn {Service} generation {Generation}")]
     public static partial void Withdrawn(ILogger logger, string service, long generation);
+
+    [LoggerMessage(EventId = 126, Level = LogLevel.Warning, Message = "Publishing the plan digest failed; retrying at the next interval")]
+    public static partial void DigestFailed(ILogger logger, Exception exception);
 }

@@ -14,7 +14,8 @@ public sealed partial class AllocatorReconciler
 
     /// <summary>
     /// Publishes the plan of every Service whose plan may have changed: the touched ones, or all of them when the
-    /// configuration, the Nodes or the EndpointSlices changed. Unchanged plans are not sent again.
+    /// configuration, the Nodes or the EndpointSlices changed. Unchanged plans are not sent again. A full pass also
+    /// withdraws what the publisher still holds from an earlier term for a Service that is gone.
     /// </summary>
     private async Task PublishPlansAsync(
         ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> touched, bool configChanged,
@@ -23,7 +24,8 @@ public sealed partial class AllocatorReconciler
         var topology = TopologyFingerprint(snapshot);
         var everything = configChanged || topology != _topologyFingerprint;
         _topologyFingerprint = topology;
-        var keys = everything ? services.Keys.Concat(_plans.Keys).Distinct(StringComparer.Ordinal).ToArray() : [.. touched];
+        var published = everything ? planPublisher.PublishedKeys.ToHashSet(StringComparer.Ordinal) : [];
+        var keys = everything ? services.Keys.Concat(_plans.Keys).Concat(published).Distinct(StringComparer.Ordinal).ToArray() : [.. touched];
         if (keys.Length == 0)
         {
             return;
@@ -38,7 +40,7 @@ public sealed partial class AllocatorReconciler
             var pool = _allocator.PoolOf(key);
             if (ips.Count == 0 || pool is null || !services.TryGetValue(key, out var service))
             {
-                if (_plans.Remove(key))
+                if (_plans.Remove(key) | published.Contains(key))
                 {
                     await PublishAsync(key, g => planPublisher.PublishWithdrawnAsync(key, g, cancellationToken)).ConfigureAwait(false);
                 }

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.LeaderElection;
 using k8s.LeaderElection.ResourceLock;
+using MetalLb.Allocator.Bus;
 using MetalLb.Kubernetes.Caching;
 
 namespace MetalLb.Allocator.Reconciliation;
@@ -16,7 +17,7 @@ public sealed class AllocatorWorker(
     IKubernetes client,
     AllocatorOptions options,
     ILogger<AllocatorWorker> logger)
-    : BackgroundService
+    : BackgroundService, ILeadership
 {
     private static readonly TimeSpan FailureRetry = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _signal = new(0, 1);

@@ -6,11 +6,11 @@ namespace MetalLb.Allocator.Tests.Fakes;
 /// <summary>A reconciler wired to fakes, and the fakes.</summary>
 internal sealed class ReconcilerHarness
 {
-    public ReconcilerHarness(FakeCluster? cluster = null, AllocatorOptions? options = null)
+    public ReconcilerHarness(FakeCluster? cluster = null, AllocatorOptions? options = null, IPlanPublisher? publisher = null)
     {
         Cluster = cluster ?? new FakeCluster();
         Reconciler = new AllocatorReconciler(
-            Cluster, Events, ConfigurationStates, PoolStatus, Plans, options ?? new AllocatorOptions(), Clock,
+            Cluster, Events, ConfigurationStates, PoolStatus, publisher ?? Plans, options ?? new AllocatorOptions(), Clock,
             NullLogger<AllocatorReconciler>.Instance);
     }
 
