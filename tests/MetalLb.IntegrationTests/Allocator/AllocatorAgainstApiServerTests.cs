@@ -23,7 +23,8 @@ public sealed class AllocatorAgainstApiServerTests
         var (host, plans) = await cluster.StartAllocatorAsync("replica-1");
 
         await AllocatorCluster.Until(async () => (await cluster.IngressAsync("web")).SequenceEqual(["192.0.2.10"]), "web gets 192.0.2.10");
-        Assert.Equal("blue", await cluster.PoolAnnotationAsync("web"));
+        // Status (subresource) and annotation (metadata) are two writes; wait for the second as well.
+        await AllocatorCluster.Until(async () => await cluster.PoolAnnotationAsync("web") == "blue", "web annotated with pool blue");
         await AllocatorCluster.Until(async () => (await EventReasonsAsync(cluster, "web")).Contains("IPAllocated"), "IPAllocated event");
         await AllocatorCluster.Until(
             async () => (await cluster.GetJsonAsync("get", "ipaddresspool", "blue", "-n", "metallb-system"))["status"]?["assignedIPv4"]?.GetValue<long>() == 1,
@@ -39,7 +40,7 @@ public sealed class AllocatorAgainstApiServerTests
         await cluster.ApplyAsync(AllocatorYaml.Pool("blue", "192.0.2.100-192.0.2.110"));
 
         await AllocatorCluster.Until(async () => (await cluster.IngressAsync("web")).SequenceEqual(["192.0.2.100"]), "web moves to 192.0.2.100");
-        Assert.Equal("blue", await cluster.PoolAnnotationAsync("web"));
+        await AllocatorCluster.Until(async () => await cluster.PoolAnnotationAsync("web") == "blue", "web still annotated with pool blue");
         var generations = plans.Messages.Where(m => m.Service == "default/web").Select(m => m.Generation).ToArray();
         Assert.True(generations.SequenceEqual(generations.Order()) && generations.Distinct().Count() == generations.Length);
     }
@@ -72,7 +73,7 @@ public sealed class AllocatorAgainstApiServerTests
 
         await AllocatorCluster.Until(async () => (await cluster.IngressAsync("second")).Count > 0, "second gets an IP from the last good config");
         Assert.Equal(["192.0.2.11"], await cluster.IngressAsync("second"));
-        Assert.Equal("blue", await cluster.PoolAnnotationAsync("second"));
+        await AllocatorCluster.Until(async () => await cluster.PoolAnnotationAsync("second") == "blue", "second annotated with pool blue");
         Assert.Equal(["192.0.2.10"], await cluster.IngressAsync("first"));
     }
 
