@@ -1,0 +1,55 @@
+using k8s;
+using MetalLb.Allocator;
+using MetalLb.Hosting.Bus;
+using MetalLb.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetalLb.IntegrationTests.Bus;
+
+/// <summary>Builds the allocator and announcer hosts of the end-to-end scenario, each with its own bus to the broker.</summary>
+internal static class BusHosts
+{
+    /// <summary>An allocator as deployed: the real <c>BusPlanPublisher</c>, publishing over RabbitMQ.</summary>
+    public static IHost Allocator(RabbitMqFixture broker, IKubernetes client, string identity)
+    {
+        var builder = Create(broker);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Allocator:Identity"] = identity,
+            ["Allocator:LeaseDuration"] = "00:00:04",
+            ["Allocator:RenewDeadline"] = "00:00:03",
+            ["Allocator:RetryPeriod"] = "00:00:00.500",
+        });
+        builder.Services.AddSingleton(client);
+        builder.AddAllocator();
+        return builder.Build();
+    }
+
+    /// <summary>One announcer node: its own temporary queue, so it gets every plan the allocator publishes.</summary>
+    public static IHost Announcer(RabbitMqFixture broker, AnnouncerNode node)
+    {
+        var builder = Create(broker);
+        builder.Services.AddSingleton(node);
+        builder.AddMetalLbBus(x => x.AddConsumer<AnnouncerPlanConsumer>().Endpoint(e =>
+        {
+            e.InstanceId = node.Name;
+            e.Temporary = true;
+        }));
+        return builder.Build();
+    }
+
+    private static HostApplicationBuilder Create(RabbitMqFixture broker)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{RabbitMqOptions.SectionName}:Host"] = broker.Host,
+            [$"{RabbitMqOptions.SectionName}:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"{RabbitMqOptions.SectionName}:Username"] = broker.Username,
+            [$"{RabbitMqOptions.SectionName}:Password"] = broker.Password,
+        });
+        return builder;
+    }
+}
