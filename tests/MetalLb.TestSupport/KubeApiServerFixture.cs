@@ -68,6 +68,19 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stops only kube-apiserver and starts it again with the same flags and port (etcd keeps running), returning once
+    /// it is ready; every open watch is cut, and clients keep working with the same kubeconfig.
+    /// </summary>
+    public Task RestartApiServerAsync() => RunScriptAsync(StartTimeout, "restart-apiserver", Directory);
+
+    /// <summary>Compacts etcd at its current revision and returns that revision; older resourceVersions are gone.</summary>
+    public async Task<long> CompactEtcdAsync()
+    {
+        var result = await RunScriptAsync(StopTimeout, "compact", Directory).ConfigureAwait(false);
+        return long.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task DisposeAsync()
     {
         Dispose();
@@ -87,7 +100,7 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
         _client = null;
     }
 
-    private static async Task RunScriptAsync(TimeSpan timeout, params string[] args)
+    private static async Task<ProcessResult> RunScriptAsync(TimeSpan timeout, params string[] args)
     {
         var environment = new Dictionary<string, string>
         {
@@ -100,6 +113,8 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
         {
             throw new InvalidOperationException($"kube-apiserver.sh {string.Join(' ', args)} failed: {result}");
         }
+
+        return result;
     }
 
     private async Task RunKubectlCheckedAsync(params string[] args)

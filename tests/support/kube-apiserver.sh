@@ -6,6 +6,10 @@
 #   kube-apiserver.sh start DIR   start etcd + kube-apiserver on free loopback ports; writes DIR/kubeconfig,
 #                                 DIR/env (ports, URL, token), DIR/*.pid and DIR/*.log
 #   kube-apiserver.sh stop DIR    stop both (and the owner watcher), wait for them; removes nothing
+#   kube-apiserver.sh restart-apiserver DIR
+#                                 stop only kube-apiserver and start it again with the same flags and port; etcd
+#                                 keeps running, so every watch is cut and re-established against the new process
+#   kube-apiserver.sh compact DIR compact etcd at its current revision, so older resourceVersions are gone
 #
 # Environment: METALLB_SVC_CACHE (default /var/cache/metallb-svc) holds the binary and the source download;
 # KUBE_APISERVER_OWNER_PID, when set at start, stops the servers once that process is gone (a crashed test
@@ -16,7 +20,7 @@ readonly K8S_VERSION=1.20.2
 readonly CACHE=${METALLB_SVC_CACHE:-/var/cache/metallb-svc}
 readonly BIN=$CACHE/kube-apiserver-$K8S_VERSION
 readonly PACKAGES=(golang-go rsync golang-github-modern-go-reflect2-dev make)
-readonly RUNTIME_PACKAGES=(etcd-server curl openssl)
+readonly RUNTIME_PACKAGES=(etcd-server etcd-client curl openssl)
 SELF=$(readlink -f "$0")
 readonly SELF
 
@@ -182,6 +186,23 @@ current-context: metallb-svc-test
 EOF
 }
 
+# Starts kube-apiserver against the etcd on CLIENT, serving on SECURE, and waits until it is ready; appends to
+# DIR/kube-apiserver.log so a restart keeps the earlier process's log.
+start_apiserver() {
+  local dir=$1 client=$2 secure=$3 deadline=$4 token
+  token=$(cat "$dir/token")
+  "$BIN" --etcd-servers="http://127.0.0.1:$client" --bind-address=127.0.0.1 --secure-port="$secure" \
+    --advertise-address=192.0.2.10 --service-cluster-ip-range=203.0.113.0/24 \
+    --service-account-issuer=https://kubernetes.default.svc \
+    --service-account-key-file="$dir/sa.pub" --service-account-signing-key-file="$dir/sa.key" \
+    --token-auth-file="$dir/tokens.csv" --authorization-mode=RBAC --enable-priority-and-fairness=false \
+    --tls-cert-file="$dir/apiserver.crt" --tls-private-key-file="$dir/apiserver.key" \
+    --cert-dir="$dir/certs" >>"$dir/kube-apiserver.log" 2>&1 </dev/null &
+  echo $! >"$dir/kube-apiserver.pid"
+  wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /readyz &&
+    wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /api/v1/namespaces/default
+}
+
 # One attempt on freshly chosen ports; returns non-zero (with both processes stopped) if a server
 # exits early, e.g. because another run took a port between the check and the bind.
 start_once() {
@@ -196,16 +217,7 @@ start_once() {
   echo $! >"$dir/etcd.pid"
   wait_for etcd "$!" "$deadline" etcd_healthy "$client" || { cmd_stop "$dir"; return 1; }
   token=$(cat "$dir/token")
-  "$BIN" --etcd-servers="http://127.0.0.1:$client" --bind-address=127.0.0.1 --secure-port="$secure" \
-    --advertise-address=192.0.2.10 --service-cluster-ip-range=203.0.113.0/24 \
-    --service-account-issuer=https://kubernetes.default.svc \
-    --service-account-key-file="$dir/sa.pub" --service-account-signing-key-file="$dir/sa.key" \
-    --token-auth-file="$dir/tokens.csv" --authorization-mode=RBAC --enable-priority-and-fairness=false \
-    --tls-cert-file="$dir/apiserver.crt" --tls-private-key-file="$dir/apiserver.key" \
-    --cert-dir="$dir/certs" >"$dir/kube-apiserver.log" 2>&1 </dev/null &
-  echo $! >"$dir/kube-apiserver.pid"
-  if ! wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /readyz ||
-    ! wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /api/v1/namespaces/default; then
+  if ! start_apiserver "$dir" "$client" "$secure" "$deadline"; then
     cmd_stop "$dir"
     return 1
   fi
@@ -275,9 +287,47 @@ cmd_stop() {
   [ -n "${KUBE_APISERVER_FROM_WATCHER:-}" ] || stop_pid "$dir/watcher.pid" kube-apiserver.sh
 }
 
+# Reads KEY from DIR/env (written by start).
+env_value() {
+  local dir=$1 key=$2 value
+  [ -f "$dir/env" ] || die "$dir/env not found: start a server there first"
+  value=$(sed -n "s/^$key=//p" "$dir/env")
+  [ -n "$value" ] || die "no $key in $dir/env"
+  echo "$value"
+}
+
+cmd_restart_apiserver() {
+  local dir=${1:?usage: restart-apiserver DIR} client secure deadline had_watcher='' started=$SECONDS
+  client=$(env_value "$dir" ETCD_CLIENT_PORT)
+  secure=$(env_value "$dir" APISERVER_PORT)
+  # The watcher stops everything once kube-apiserver is gone, so it goes first and comes back afterwards.
+  if [ -f "$dir/watcher.pid" ] && alive "$(cat "$dir/watcher.pid")"; then had_watcher=1; fi
+  stop_pid "$dir/watcher.pid" kube-apiserver.sh
+  stop_pid "$dir/kube-apiserver.pid" "$BIN"
+  deadline=$((SECONDS + ${KUBE_APISERVER_START_TIMEOUT:-120}))
+  start_apiserver "$dir" "$client" "$secure" "$deadline" || die "kube-apiserver did not come back (log: $dir/kube-apiserver.log)"
+  if [ -n "$had_watcher" ] && [ -n "${KUBE_APISERVER_OWNER_PID:-}" ]; then
+    start_watcher "$dir" "$KUBE_APISERVER_OWNER_PID"
+  fi
+  log "kube-apiserver restarted in $((SECONDS - started)) s on port $secure"
+}
+
+cmd_compact() {
+  local dir=${1:?usage: compact DIR} endpoint revision
+  command -v etcdctl >/dev/null || die "etcdctl not found: run '$SELF install' (Debian package etcd-client)"
+  endpoint=http://127.0.0.1:$(env_value "$dir" ETCD_CLIENT_PORT)
+  revision=$(ETCDCTL_API=3 etcdctl --endpoints="$endpoint" endpoint status -w json |
+    grep -o '"revision":[0-9]*' | head -n1 | cut -d: -f2)
+  [ -n "$revision" ] || die "no header.revision in etcdctl endpoint status"
+  ETCDCTL_API=3 etcdctl --endpoints="$endpoint" compact "$revision" >&2 || die "etcdctl compact $revision failed"
+  echo "$revision"
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start "${2:-}" ;;
   stop) cmd_stop "${2:-}" ;;
-  *) die "usage: $0 install | start DIR | stop DIR" ;;
+  restart-apiserver) cmd_restart_apiserver "${2:-}" ;;
+  compact) cmd_compact "${2:-}" ;;
+  *) die "usage: $0 install | start DIR | stop DIR | restart-apiserver DIR | compact DIR" ;;
 esac
