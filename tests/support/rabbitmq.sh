@@ -35,10 +35,12 @@ install() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Ports come from 12000-19999: below the kernel's ephemeral range (32768+, where an outgoing connection may hold
+# the port without listening on it) and apart from kube-apiserver.sh's 20000-31999, since tests run both at once.
 free_port() {
-  local port i
-  for i in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
+  local port _
+  for _ in $(seq 1 200); do
+    port=$((12000 + RANDOM % 8000))
     port_in_use "$port" || { echo "$port"; return 0; }
   done
   die "no free port found"
@@ -87,20 +89,35 @@ start() {
   use_dir "$dir"
   port_in_use "$RABBITMQ_NODE_PORT" && die "port $RABBITMQ_NODE_PORT is already in use"
 
-  # Our own epmd on our own port, so two runs never share (or kill) each other's.
-  setsid "$EPMD" -port "$ERL_EPMD_PORT" >"$dir/log/epmd.log" 2>&1 </dev/null &
-  echo $! >"$dir/epmd.pid"
-  setsid "$RMQ_BIN/rabbitmq-server" >"$dir/log/server.out" 2>&1 </dev/null &
-  echo $! >"$dir/server.pid"
+  local attempt
+  for attempt in 1 2 3; do
+    # Our own epmd on our own port, so two runs never share (or kill) each other's.
+    setsid "$EPMD" -port "$ERL_EPMD_PORT" >"$dir/log/epmd.log" 2>&1 </dev/null &
+    echo $! >"$dir/epmd.pid"
+    setsid "$RMQ_BIN/rabbitmq-server" >"$dir/log/server.out" 2>&1 </dev/null &
+    echo $! >"$dir/server.pid"
 
-  until port_in_use "$RABBITMQ_NODE_PORT"; do
-    if ! alive "$(cat "$dir/server.pid")"; then
-      tail -n 40 "$dir/log/server.out" >&2 || true
-      stop_epmd "$dir"
-      die "rabbitmq-server exited before listening"
+    until port_in_use "$RABBITMQ_NODE_PORT"; do
+      if ! alive "$(cat "$dir/server.pid")"; then
+        break
+      fi
+      [ "$waited" -ge $((timeout * 5)) ] && { stop "$dir"; die "port $RABBITMQ_NODE_PORT not open after ${timeout}s"; }
+      sleep 0.2; waited=$((waited + 1))
+    done
+    port_in_use "$RABBITMQ_NODE_PORT" && break
+
+    stop_epmd "$dir"
+    # Another process may take a distribution or epmd port between choosing and binding it: choose again (the
+    # AMQP port stays, so clients of a restarted broker find it where it was).
+    if [ "$attempt" -lt 3 ] && grep -qE 'dist_port_already_used|eaddrinuse|could not bind' "$dir/log/server.out"; then
+      log "a distribution/epmd port was taken; retrying with new ones"
+      printf 'RABBITMQ_NODE_PORT=%s\nRABBITMQ_DIST_PORT=%s\nERL_EPMD_PORT=%s\n' \
+        "$RABBITMQ_NODE_PORT" "$(free_port)" "$(free_port)" >"$dir/env"
+      use_dir "$dir"
+      continue
     fi
-    [ "$waited" -ge $((timeout * 5)) ] && { stop "$dir"; die "port $RABBITMQ_NODE_PORT not open after ${timeout}s"; }
-    sleep 0.2; waited=$((waited + 1))
+    tail -n 40 "$dir/log/server.out" >&2 || true
+    die "rabbitmq-server exited before listening"
   done
   ctl await_startup --timeout 60 >/dev/null || { stop "$dir"; die "rabbitmqctl await_startup failed"; }
 
