@@ -115,26 +115,13 @@ public sealed partial class Allocator
         if (allocation.Namespaces.Count > 0 || allocation.NamespaceSelectors.Count > 0)
         {
             if (!allocation.Namespaces.Contains(ns)
-                && !(_namespaceLabels.TryGetValue(ns, out var nsLabels) && MatchesAny(allocation.NamespaceSelectors, nsLabels)))
+                && !(allocation.NamespaceSelectors.Count > 0 && _namespaceLabels.TryGetValue(ns, out var nsLabels) && Selector.AnyMatches(allocation.NamespaceSelectors, nsLabels)))
             {
                 return false;
             }
         }
 
-        return allocation.ServiceSelectors.Count == 0 || MatchesAny(allocation.ServiceSelectors, labels);
-    }
-
-    private static bool MatchesAny(IReadOnlyList<Selector> selectors, IReadOnlyDictionary<string, string> labels)
-    {
-        for (var i = 0; i < selectors.Count; i++)
-        {
-            if (selectors[i].Matches(labels))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Selector.AnyMatches(allocation.ServiceSelectors, labels);
     }
 
     private string? IncompatibilityReason(Pool pool, string ns, IReadOnlyDictionary<string, string> labels)

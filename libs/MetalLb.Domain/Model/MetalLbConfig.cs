@@ -18,6 +18,4 @@ public sealed record MetalLbConfig
 
     /// <summary>Community aliases by name.</summary>
     public IReadOnlyDictionary<string, BgpCommunity> CommunityAliases { get; init; } = new Dictionary<string, BgpCommunity>();
-
-    public Pool? FindPool(string name) => Pools.FirstOrDefault(p => p.Name == name);
 }

@@ -13,25 +13,6 @@ public sealed record Pool(
 {
     public bool HasFamily(IpFamily family) => Entries.Any(e => e.Family == family);
 
-    /// <summary>True when the pool holds <paramref name="address"/> and it is allocatable (buggy IPs excluded).</summary>
-    public bool Contains(IpAddress address)
-    {
-        if (AvoidBuggyIPs && address.IsBuggyV4)
-        {
-            return false;
-        }
-
-        foreach (var entry in Entries)
-        {
-            if (entry.Range.Contains(address))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Allocatable addresses of one family (buggy IPs excluded when avoidBuggyIPs), exact.</summary>
     public UInt128 Capacity(IpFamily family)
     {

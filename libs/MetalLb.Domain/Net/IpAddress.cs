@@ -44,8 +44,6 @@ public readonly record struct IpAddress : IComparable<IpAddress>
 
     public static UInt128 MaxValue(IpFamily family) => family == IpFamily.V4 ? uint.MaxValue : UInt128.MaxValue;
 
-    public static int BitsOf(IpFamily family) => family == IpFamily.V4 ? 32 : 128;
-
     public static IpAddress Parse(string text) =>
         TryParse(text, out var address) ? address : throw new FormatException($"invalid IP address \"{text}\"");
 
@@ -169,23 +167,6 @@ public readonly record struct IpAddress : IComparable<IpAddress>
 
     public static bool operator >=(IpAddress left, IpAddress right) => left.CompareTo(right) >= 0;
 
-    /// <summary>The address as bytes in network order (4 or 16).</summary>
-    public byte[] ToBytes()
-    {
-        if (IsV4)
-        {
-            var v4 = new byte[4];
-            BinaryPrimitives.WriteUInt32BigEndian(v4, (uint)Value);
-            return v4;
-        }
-
-        var v6 = new byte[16];
-        BinaryPrimitives.WriteUInt128BigEndian(v6, Value);
-        return v6;
-    }
-
-    public IPAddress ToIPAddress() => new(ToBytes());
-
     /// <summary>
     /// Canonical text: dotted quad, or RFC 5952 IPv6 in hex only (no embedded dotted quad). This is Go's
     /// <c>net.IP.String()</c> for every IPv6 address except IPv4-mapped ones, so the L2 election hash of
@@ -245,20 +226,6 @@ public readonly record struct IpAddress : IComparable<IpAddress>
         }
 
         return text.ToString();
-    }
-
-    /// <summary>Number of leading bits <paramref name="a"/> and <paramref name="b"/> share (same family).</summary>
-    internal static int CommonPrefixLength(IpAddress a, IpAddress b)
-    {
-        var diff = a.Value ^ b.Value;
-        var bits = a.BitLength;
-        if (diff == UInt128.Zero)
-        {
-            return bits;
-        }
-
-        var highest = 127 - (int)UInt128.LeadingZeroCount(diff);
-        return bits - 1 - highest;
     }
 
     internal static int TrailingZeros(UInt128 value, int bits) =>

@@ -124,6 +124,17 @@ public class AllocatorAutomaticTests
     }
 
     [Fact]
+    public void Converge_PoolPinnedToNamedNamespaces_DoesNotAdmitAnotherLabelledNamespace()
+    {
+        var config = ConfigOf(Pool("team-a", "1.1.1.0/24").Pinned(namespaces: ["team-a"]), Pool("shared", "2.2.2.0/24"));
+        var allocator = new Allocator(config, Namespaces(("team-a", Labels("team=a")), ("team-b", Labels("team=b"))));
+
+        var result = allocator.Converge(Service("s", "team-b"));
+
+        Assert.Equal("shared", result.Pool);
+    }
+
+    [Fact]
     public void Converge_PinnedPoolBeatsFallbackPool_AndFallbackIsUsedWhenPinnedIsFull()
     {
         var allocator = NewAllocator(
