@@ -48,14 +48,37 @@ public static class AllocatorExtensions
         services.TryAddSingleton<BusPlanPublisher>();
         services.TryAddSingleton<IPlanPublisher>(sp => sp.GetRequiredService<BusPlanPublisher>());
         services.TryAddSingleton<AllocatorReconciler>();
+        services.AddMetrics();
+        services.TryAddSingleton<AllocatorMetrics>();
         services.TryAddSingleton<AllocatorWorker>();
         services.TryAddSingleton<ILeadership>(sp => sp.GetRequiredService<AllocatorWorker>());
         services.TryAddSingleton<PlanDigestPublisher>();
-        services.AddHostedService(sp => sp.GetRequiredService<AllocatorWorker>());
+        services.AddHostedService(sp =>
+        {
+            // The gauges exist from the start, before the first pass reports anything.
+            sp.GetRequiredService<AllocatorMetrics>();
+            return sp.GetRequiredService<AllocatorWorker>();
+        });
         services.AddHostedService(sp => sp.GetRequiredService<PlanDigestPublisher>());
-        builder.AddMetalLbBus(x => x.AddConsumer<RequestAnnouncementSnapshotConsumer>());
+        services.TryAddSingleton<AnnouncementStatusBook>();
+        services.TryAddSingleton<IAnnouncementStatusWriter, KubernetesAnnouncementStatusWriter>();
+
+        // Every replica gets every snapshot request and status report on a queue of its own; only the leader acts
+        // on them. On one shared queue a follower would take (and drop) half of them.
+        var instance = Guid.NewGuid().ToString("N")[..12];
+        builder.AddMetalLbBus(x =>
+        {
+            x.AddConsumer<RequestAnnouncementSnapshotConsumer>().Endpoint(e => PerReplica(e, instance));
+            x.AddConsumer<AnnouncementStatusConsumer>().Endpoint(e => PerReplica(e, instance));
+        });
         services.AddHealthChecks().AddCheck<AllocatorHealthCheck>("allocator");
         return builder;
+    }
+
+    private static void PerReplica(MassTransit.IEndpointRegistrationConfigurator endpoint, string instance)
+    {
+        endpoint.InstanceId = instance;
+        endpoint.Temporary = true;
     }
 
     /// <summary>Maps <c>/healthz</c> (liveness) and <c>/readyz</c> (cache synced).</summary>

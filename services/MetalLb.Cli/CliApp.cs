@@ -15,10 +15,16 @@ public static class CliApp
           plan      -f PATH... [--namespace NS] [--bgp-mode native|frr] [--lb-class C] [--ignore-exclude-lb] [-o table|json]
                     validate, then allocate every Service (its status.loadBalancer.ingress is its current
                     allocation) and show which node announces each IP by L2 and BGP
+          lab       -f PATH... [--nodes N] [--broker amqp://user:pass@host:port/vhost] [-o table|json] [--watch]
+                    [--namespace NS] [--bgp-mode native|frr] [--lb-class C] [--timeout SECONDS] [--verbose]
+                    run the whole suite in one process on the manifests: every object through the webhook's
+                    admission, the allocator, and N simulated announcer nodes on the real message bus (in memory,
+                    or RabbitMQ with --broker); wait until every node has applied every plan, then show each
+                    Service's IPs and the nodes announcing them by L2 and BGP. --watch re-applies changed files
           version   print the version
 
         PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
-        exit codes: 0 valid, 1 invalid, 2 usage or read error
+        exit codes: 0 valid (lab: settled), 1 invalid (lab: a write denied or not settled), 2 usage or read error
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console)
@@ -36,6 +42,7 @@ public static class CliApp
             {
                 "validate" => await ValidateCommand.RunAsync(rest, console),
                 "plan" => await PlanCommand.RunAsync(rest, console),
+                "lab" => await Lab.LabCommand.RunAsync(rest, console, Cancellation()),
                 "version" or "--version" => await PrintVersionAsync(console),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),
             };
@@ -46,6 +53,18 @@ public static class CliApp
             await console.Error.WriteLineAsync(Usage);
             return ExitCodes.Usage;
         }
+    }
+
+    /// <summary>Cancelled by Ctrl+C, so <c>lab --watch</c> stops cleanly.</summary>
+    private static CancellationToken Cancellation()
+    {
+        var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        return cts.Token;
     }
 
     private static async Task<int> PrintVersionAsync(CliConsole console)

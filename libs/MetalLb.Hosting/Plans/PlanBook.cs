@@ -48,6 +48,15 @@ public sealed class PlanBook
         }
     }
 
+    /// <summary>The generation the book knows for <paramref name="serviceKey"/> (a withdrawal's included); 0 when none.</summary>
+    public long GenerationOf(string serviceKey)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(serviceKey, out var entry) ? entry.Generation : 0;
+        }
+    }
+
     /// <summary>Applies a plan unless the book already knows that generation or a newer one; true when it changed.</summary>
     public bool Apply(AnnouncementPlan plan)
     {

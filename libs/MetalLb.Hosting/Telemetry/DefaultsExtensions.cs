@@ -28,11 +28,11 @@ public static class DefaultsExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceVersion: version).AddAttributes(attributes))
             .WithTracing(t => t
-                .AddSource(MetalLbTelemetry.MassTransitSource, serviceName)
+                .AddSource(MetalLbTelemetry.MassTransitSource, MetalLbTelemetry.OwnSources, serviceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter(MetalLbTelemetry.MassTransitSource, serviceName)
+                .AddMeter(MetalLbTelemetry.MassTransitSource, MetalLbTelemetry.OwnSources, serviceName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation());
         if (!string.IsNullOrWhiteSpace(Setting(builder, MetalLbTelemetry.OtlpEndpointVariable)))

@@ -6,6 +6,9 @@ public static class MetalLbTelemetry
     /// <summary>The ActivitySource and Meter name MassTransit uses for send, receive and consume.</summary>
     public const string MassTransitSource = "MassTransit";
 
+    /// <summary>Every ActivitySource and Meter of ours (<c>MetalLb.Webhook</c>, <c>MetalLb.Allocator</c>, <c>MetalLb.Announcer</c>).</summary>
+    public const string OwnSources = "MetalLb.*";
+
     /// <summary>The standard variable that turns the OTLP exporter on.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 

@@ -7,6 +7,10 @@ internal sealed class ManifestCollector
 {
     private readonly List<ManifestProblem> _problems = [];
     private readonly List<SkippedObject> _skipped = [];
+    private readonly List<ManifestObject> _documents = [];
+
+    /// <summary>Whether every object read is also kept as the JSON tree it was read from.</summary>
+    public bool KeepDocuments { get; init; }
 
     public ConfigSourceBuilder Objects { get; } = new();
 
@@ -62,11 +66,14 @@ internal sealed class ManifestCollector
 
     public void Skip(SkippedObject skipped) => _skipped.Add(skipped);
 
+    public void Keep(ManifestObject document) => _documents.Add(document);
+
     public ManifestReadResult ToResult() => new()
     {
         Objects = Objects.Build(),
         Problems = [.. _problems],
         Skipped = [.. _skipped],
+        Documents = [.. _documents],
     };
 
     /// <summary>By extension; otherwise JSON when it starts like JSON and parses as JSON, else YAML.</summary>

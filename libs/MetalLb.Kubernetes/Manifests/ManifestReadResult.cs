@@ -10,4 +10,10 @@ public sealed record ManifestReadResult
     public IReadOnlyList<ManifestProblem> Problems { get; init; } = [];
 
     public IReadOnlyList<SkippedObject> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// Every object of a kind MetalLB reads, as the JSON tree it was read from (Lists flattened), in input order;
+    /// filled only by <see cref="ManifestReader.ReadDocuments"/>.
+    /// </summary>
+    public IReadOnlyList<ManifestObject> Documents { get; init; } = [];
 }

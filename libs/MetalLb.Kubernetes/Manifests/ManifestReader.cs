@@ -42,9 +42,15 @@ public static class ManifestReader
     /// </summary>
     public static ManifestReadResult ReadPaths(IEnumerable<string> paths) => ReadPaths(paths, () => Console.In);
 
-    internal static ManifestReadResult ReadPaths(IEnumerable<string> paths, Func<TextReader> stdin)
+    /// <summary>
+    /// As <see cref="ReadPaths(IEnumerable{string})"/>, and also keeps each object's JSON tree in
+    /// <see cref="ManifestReadResult.Documents"/>, for callers that hand objects on as written (to admission, say).
+    /// </summary>
+    public static ManifestReadResult ReadDocuments(IEnumerable<string> paths) => ReadPaths(paths, () => Console.In, keepDocuments: true);
+
+    internal static ManifestReadResult ReadPaths(IEnumerable<string> paths, Func<TextReader> stdin, bool keepDocuments = false)
     {
-        var collector = new ManifestCollector();
+        var collector = new ManifestCollector { KeepDocuments = keepDocuments };
         foreach (var path in paths)
         {
             if (path == "-")

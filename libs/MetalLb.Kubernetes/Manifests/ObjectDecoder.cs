@@ -68,6 +68,7 @@ internal static class ObjectDecoder
         }
 
         var name = obj["metadata"]!["name"]!.GetValue<string>();
+        var original = collector.KeepDocuments ? (JsonObject)obj.DeepClone() : null;
         var context = new ObjectContext(source, obj, apiVersion, kind, name, collector);
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         var (group, version) = slash < 0 ? ("", apiVersion) : (apiVersion[..slash], apiVersion[(slash + 1)..]);
@@ -90,7 +91,12 @@ internal static class ObjectDecoder
                 break;
             default:
                 collector.Skip(new SkippedObject(source, apiVersion, kind, name));
-                break;
+                return;
+        }
+
+        if (original is not null)
+        {
+            collector.Keep(new ManifestObject(original, source));
         }
     }
 

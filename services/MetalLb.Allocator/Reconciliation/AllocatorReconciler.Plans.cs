@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using MetalLb.Domain.Allocation;
 using MetalLb.Domain.Announcement;
@@ -10,6 +11,7 @@ public sealed partial class AllocatorReconciler
     private readonly Dictionary<string, AnnouncementPlan> _plans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolUsage> _poolStatus = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ActivityContext> _traceParents = new(StringComparer.Ordinal);
     private string? _topologyFingerprint;
 
     /// <summary>
@@ -62,15 +64,22 @@ public sealed partial class AllocatorReconciler
         }
     }
 
+    /// <summary>Publishes under a span that continues the Service's reconcile span of this pass, when it had one.</summary>
     private async Task<bool> PublishAsync(string key, Func<long, Task> publish)
     {
+        _traceParents.Remove(key, out var parent);
+        using var activity = AllocatorTelemetry.Source.StartActivity($"publish plan {key}", ActivityKind.Internal, parent);
         try
         {
-            await publish(NextGeneration(key)).ConfigureAwait(false);
+            var generation = NextGeneration(key);
+            activity?.SetTag(AllocatorTelemetry.ServiceTag, key);
+            activity?.SetTag(AllocatorTelemetry.GenerationTag, generation);
+            await publish(generation).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             HasFailures = true;
             AllocatorLog.PublishFailed(logger, key, ex);
             return false;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MetalLb.Domain.Allocation;
 using MetalLb.Domain.Config;
 
@@ -86,6 +87,22 @@ public sealed partial class AllocatorReconciler
     /// <summary>Writes what changed and emits the Events; a failed write leaves the Service to the next pass.</summary>
     private async Task ApplyAsync(ServiceInfo service, AllocationResult result, CancellationToken cancellationToken)
     {
+        using var activity = AllocatorTelemetry.Source.StartActivity(
+            $"reconcile {service.Key}", ActivityKind.Internal, AllocatorTelemetry.ParentOf(service.Metadata.Annotations));
+        if (activity is not null)
+        {
+            activity.SetTag(AllocatorTelemetry.ServiceTag, service.Key);
+            activity.SetTag(AllocatorTelemetry.PoolTag, result.Pool);
+            activity.SetTag(AllocatorTelemetry.IpsTag, string.Join(",", result.Ips));
+            activity.SetTag(AllocatorTelemetry.OutcomeTag, result.Outcome.ToString());
+            if (result.Error is { } error)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, error);
+            }
+
+            _traceParents[service.Key] = activity.Context;
+        }
+
         var written = true;
         if (result.StatusChanged)
         {

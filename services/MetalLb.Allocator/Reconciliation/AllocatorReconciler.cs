@@ -33,6 +33,9 @@ public sealed partial class AllocatorReconciler(
     /// <summary>True while the last union of metallb.io objects seen did not validate and an older one is in force.</summary>
     public bool ConfigIsStale => _configStale;
 
+    /// <summary>True while a valid configuration is in force.</summary>
+    public bool ConfigIsLoaded => Volatile.Read(ref _config) is not null;
+
     /// <summary>True once every Service has been restored from its status (METALLB-SPEC §3.7).</summary>
     public bool IsRestored { get; private set; }
 
@@ -49,6 +52,7 @@ public sealed partial class AllocatorReconciler(
     {
         _seen.Clear();
         _plans.Clear();
+        _traceParents.Clear();
         _poolStatus.Clear();
         _allocator = null;
         _config = null;
@@ -81,6 +85,7 @@ public sealed partial class AllocatorReconciler(
         }
 
         await PublishPlansAsync(snapshot, services, touched, config.Changed, cancellationToken).ConfigureAwait(false);
+        _traceParents.Clear();
         await WritePoolStatusAsync(config.Changed, cancellationToken).ConfigureAwait(false);
     }
 }

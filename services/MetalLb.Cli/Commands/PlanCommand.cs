@@ -52,7 +52,7 @@ public static class PlanCommand
             .ToArray();
         var namespaceLabels = objects.Namespaces.ToDictionary(
             n => n.Metadata.Name, n => n.Metadata.Labels, StringComparer.Ordinal);
-        var allocator = new Allocator(config, namespaceLabels, lbClass);
+        var allocator = new MetalLb.Domain.Allocation.Allocator(config, namespaceLabels, lbClass);
         var byKey = services.ToDictionary(s => s.Key, StringComparer.Ordinal);
 
         var rows = new List<PlanReport.ServiceRow>();

@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using MetalLb.Contracts;
+using MetalLb.Hosting.Plans;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MetalLb.Hosting.Announcing;
+
+/// <summary>
+/// One node's announcer: keeps the plans in a <see cref="PlanBook"/>, and after every change brings the data plane to
+/// what <see cref="NodeAnnouncements.Compute"/> says this node should announce, touching only what differs.
+/// Returns the statuses that changed, for the caller to report. Thread-safe: changes are applied one at a time.
+/// </summary>
+/// <remarks>
+/// Level-triggered: the data plane follows the book, not the messages, so a replayed, duplicated or reordered message
+/// changes nothing the book does not. A data-plane call that fails is left undone and tried again on the next change.
+/// </remarks>
+public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<string, bool>? isLive = null, ILogger? logger = null)
+    : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Func<string, bool> _isLive = isLive ?? (_ => true);
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly Dictionary<string, L2Claim> _claims = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), RouteAdvertisement> _routes = [];
+    private readonly Dictionary<(string, string), AnnouncementStatus> _reported = [];
+    private PlanDigest _applied = PlanDigests.Compute([]);
+    private bool _hasRetries;
+
+    /// <summary>Raised after every convergence; the lab waits on it.</summary>
+    public event Action<AnnouncerAgent>? Converged;
+
+    /// <summary>Raised when a digest shows the book missed messages; whoever owns the bus asks for a snapshot.</summary>
+    public event Action<AnnouncerAgent>? ResyncRequested;
+
+    public string Node => node;
+
+    public PlanBook Book { get; } = new();
+
+    /// <summary>The digest of the book as of the last convergence: what the data plane reflects.</summary>
+    public PlanDigest AppliedDigest => Volatile.Read(ref _applied);
+
+    /// <summary>The statuses last reported, one per Service and protocol this node has a part in.</summary>
+    public IReadOnlyList<AnnouncementStatus> Reported
+    {
+        get
+        {
+            lock (_claims)
+            {
+                return [.. _reported.Values];
+            }
+        }
+    }
+
+    /// <summary>The IPs this node answers for now, by IP.</summary>
+    public IReadOnlyList<L2Claim> Claims
+    {
+        get
+        {
+            lock (_claims)
+            {
+                return [.. _claims.Values.OrderBy(c => c.Ip, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    /// <summary>The routes this node advertises now, by prefix and peer.</summary>
+    public IReadOnlyList<RouteAdvertisement> Routes
+    {
+        get
+        {
+            lock (_claims)
+            {
+                return [.. _routes.Values.OrderBy(r => r.Prefix, StringComparer.Ordinal).ThenBy(r => r.Peer, StringComparer.Ordinal)];
+            }
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    public Task<IReadOnlyList<AnnouncementStatus>> ApplyAsync(AnnouncementPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return ChangeAsync(() => Book.Apply(plan), plan.ServiceKey, plan.Generation, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AnnouncementStatus>> ApplyAsync(AnnouncementWithdrawn withdrawn, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        return ChangeAsync(() => Book.Apply(withdrawn), withdrawn.ServiceKey, withdrawn.Generation, cancellationToken);
+    }
+
+    /// <summary>Makes the book the snapshot's picture (see <see cref="PlanBook.Replace"/>) and converges.</summary>
+    public Task<IReadOnlyList<AnnouncementStatus>> ReplaceAsync(AnnouncementSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return ChangeAsync(() => { Book.Replace(snapshot); return true; }, null, snapshot.Digest.HighestGeneration, cancellationToken);
+    }
+
+    /// <summary>Converges again without a new plan: the set of live nodes changed, or a data-plane call failed before.</summary>
+    public Task<IReadOnlyList<AnnouncementStatus>> ConvergeAsync(CancellationToken cancellationToken = default) =>
+        ChangeAsync(() => true, null, 0, cancellationToken);
+
+    /// <summary>Compares the allocator's digest with the book; on a difference raises <see cref="ResyncRequested"/>.</summary>
+    public bool CheckDigest(PlanDigest digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        if (!Book.NeedsResync(digest))
+        {
+            return false;
+        }
+
+        LogResync(_logger, node, digest.Count, digest.Hash);
+        ResyncRequested?.Invoke(this);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<AnnouncementStatus>> ChangeAsync(
+        Func<bool> change, string? serviceKey, long generation, CancellationToken cancellationToken)
+    {
+        using var activity = AnnouncerTelemetry.Source.StartActivity(serviceKey is null ? "announcer converge" : $"announce {serviceKey}");
+        activity?.SetTag(AnnouncerTelemetry.NodeTag, node);
+        activity?.SetTag(AnnouncerTelemetry.ServiceTag, serviceKey);
+        activity?.SetTag(AnnouncerTelemetry.GenerationTag, generation);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!change() && !_hasRetries)
+            {
+                activity?.SetTag("announcer.stale", true);
+                return [];
+            }
+
+            var desired = NodeAnnouncements.Compute(node, Book.Plans, _isLive);
+            var (claims, updates, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(AnnouncerTelemetry.ClaimsTag, claims);
+            activity?.SetTag(AnnouncerTelemetry.UpdatesTag, updates);
+            if (serviceKey is not null)
+            {
+                activity?.SetTag(AnnouncerTelemetry.ElectedTag, desired.Statuses.TryGetValue((serviceKey, NodeAnnouncements.Layer2), out var l2) && l2.Announcing);
+            }
+
+            if (failures > 0)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, $"{failures} data-plane operations failed");
+            }
+
+            Volatile.Write(ref _applied, Book.Digest());
+            return ChangedStatuses(desired);
+        }
+        finally
+        {
+            _gate.Release();
+            Converged?.Invoke(this);
+        }
+    }
+
+    private async Task<(int Claims, int Updates, int Failures)> ApplyDesiredAsync(NodeAnnouncements desired, CancellationToken cancellationToken)
+    {
+        int claims = 0, updates = 0, failures = 0;
+        foreach (var claim in _claims.Values.Where(c => !desired.Claims.TryGetValue(c.Ip, out var d) || !d.Equals(c)).ToArray())
+        {
+            if (await TryAsync(() => dataPlane.ReleaseAsync(claim, cancellationToken), "release", claim.Ip).ConfigureAwait(false))
+            {
+                lock (_claims)
+                {
+                    _claims.Remove(claim.Ip);
+                }
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        foreach (var route in _routes.Where(r => !desired.Routes.ContainsKey(r.Key)).ToArray())
+        {
+            if (await TryAsync(() => dataPlane.WithdrawAsync(route.Value, cancellationToken), "withdraw", route.Key.Item1).ConfigureAwait(false))
+            {
+                lock (_claims)
+                {
+                    _routes.Remove(route.Key);
+                }
+
+                updates++;
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        foreach (var claim in desired.Claims.Values.Where(c => !_claims.ContainsKey(c.Ip)))
+        {
+            if (await TryAsync(() => dataPlane.ClaimAsync(claim, cancellationToken), "claim", claim.Ip).ConfigureAwait(false))
+            {
+                lock (_claims)
+                {
+                    _claims[claim.Ip] = claim;
+                }
+
+                claims++;
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        foreach (var (key, route) in desired.Routes.Where(r => !_routes.TryGetValue(r.Key, out var known) || !known.Equals(r.Value)))
+        {
+            if (await TryAsync(() => dataPlane.AdvertiseAsync(route, cancellationToken), "advertise", route.Prefix).ConfigureAwait(false))
+            {
+                lock (_claims)
+                {
+                    _routes[key] = route;
+                }
+
+                updates++;
+            }
+            else
+            {
+                failures++;
+            }
+        }
+
+        _hasRetries = failures > 0;
+        return (claims, updates, failures);
+    }
+
+    private async Task<bool> TryAsync(Func<Task> operation, string what, string target)
+    {
+        try
+        {
+            await operation().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDataPlaneFailed(_logger, ex, node, what, target);
+            return false;
+        }
+    }
+
+    /// <summary>Statuses that differ from what was last reported; a Service no longer planned here reports not announcing.</summary>
+    private List<AnnouncementStatus> ChangedStatuses(NodeAnnouncements desired)
+    {
+        var changed = new List<AnnouncementStatus>();
+        foreach (var (key, status) in desired.Statuses)
+        {
+            if (!_reported.TryGetValue(key, out var last) || !SameStatus(last, status))
+            {
+                lock (_claims)
+                {
+                    _reported[key] = status;
+                }
+
+                changed.Add(status);
+            }
+        }
+
+        foreach (var (key, last) in _reported.Where(r => !desired.Statuses.ContainsKey(r.Key)).ToArray())
+        {
+            lock (_claims)
+            {
+                _reported.Remove(key);
+            }
+
+            var generation = Math.Max(last.Generation, Book.GenerationOf(key.Item1));
+            changed.Add(last with { Generation = generation, Announcing = false, Interfaces = [], Peers = [], Reason = "withdrawn" });
+        }
+
+        return changed;
+    }
+
+    private static bool SameStatus(AnnouncementStatus a, AnnouncementStatus b) =>
+        a.Generation == b.Generation && a.Announcing == b.Announcing && a.Reason == b.Reason
+        && a.Interfaces.SequenceEqual(b.Interfaces, StringComparer.Ordinal) && a.Peers.SequenceEqual(b.Peers, StringComparer.Ordinal);
+
+    [LoggerMessage(EventId = 600, Level = LogLevel.Information, Message = "{Node}: the allocator's digest ({Count} plans, {Hash}) differs from the book; asking for a snapshot")]
+    private static partial void LogResync(ILogger logger, string node, int count, string hash);
+
+    [LoggerMessage(EventId = 601, Level = LogLevel.Warning, Message = "{Node}: {Operation} {Target} failed; retried on the next change")]
+    private static partial void LogDataPlaneFailed(ILogger logger, Exception exception, string node, string operation, string target);
+}

@@ -1,0 +1,68 @@
+using MetalLb.Contracts;
+
+namespace MetalLb.Hosting.Announcing;
+
+/// <summary>What one node should announce given every current plan and who is alive: a pure function of its inputs.</summary>
+/// <param name="Claims">IP → the L2 claim this node holds for it.</param>
+/// <param name="Routes">(prefix, peer) → the route this node advertises.</param>
+/// <param name="Statuses">(Service, protocol) → what this node reports for it.</param>
+public sealed record NodeAnnouncements(
+    IReadOnlyDictionary<string, L2Claim> Claims,
+    IReadOnlyDictionary<(string Prefix, string Peer), RouteAdvertisement> Routes,
+    IReadOnlyDictionary<(string ServiceKey, string Protocol), AnnouncementStatus> Statuses)
+{
+    public const string Layer2 = "l2";
+
+    public const string Bgp = "bgp";
+
+    /// <summary>
+    /// Elects this node for a Service's IPs iff it is the first live node of the plan's L2 order, the same rule on
+    /// every node, so nodes with the same view agree; Services sharing an IP share its order and so its node. Routes
+    /// are the plan's for this node, one per (prefix, peer); identical prefixes of several Services are merged, the
+    /// Service first by key deciding the attributes.
+    /// </summary>
+    public static NodeAnnouncements Compute(string node, IEnumerable<AnnouncementPlan> plans, Func<string, bool> isLive)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(isLive);
+        var claims = new Dictionary<string, L2Claim>(StringComparer.Ordinal);
+        var routes = new Dictionary<(string, string), RouteAdvertisement>();
+        var statuses = new Dictionary<(string, string), AnnouncementStatus>();
+        foreach (var plan in plans.OrderBy(p => p.ServiceKey, StringComparer.Ordinal))
+        {
+            if (plan.L2Candidates.FirstOrDefault(c => c.Node == node) is { } mine)
+            {
+                var winner = plan.L2Candidates.FirstOrDefault(c => isLive(c.Node));
+                var elected = winner?.Node == node;
+                if (elected)
+                {
+                    foreach (var ip in plan.Ips)
+                    {
+                        claims.TryAdd(ip, new L2Claim(ip, mine.Interfaces));
+                    }
+                }
+
+                var reason = elected ? null : winner is null ? "no live candidate" : $"not elected: {winner.Node} announces";
+                statuses[(plan.ServiceKey, Layer2)] = new AnnouncementStatus(
+                    node, plan.ServiceKey, plan.Generation, Layer2, elected, mine.Interfaces, [], reason);
+            }
+
+            if (plan.Bgp.FirstOrDefault(b => b.Node == node) is { } bgp)
+            {
+                foreach (var route in bgp.Routes)
+                {
+                    foreach (var peer in route.Peers)
+                    {
+                        routes.TryAdd((route.Prefix, peer), new RouteAdvertisement(route.Prefix, peer, route.LocalPref, route.Communities));
+                    }
+                }
+
+                var peers = bgp.Routes.SelectMany(r => r.Peers).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                statuses[(plan.ServiceKey, Bgp)] = new AnnouncementStatus(
+                    node, plan.ServiceKey, plan.Generation, Bgp, peers.Length > 0, [], peers, peers.Length > 0 ? null : "no peer for this node");
+            }
+        }
+
+        return new NodeAnnouncements(claims, routes, statuses);
+    }
+}

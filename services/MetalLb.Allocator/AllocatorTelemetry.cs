@@ -1,0 +1,36 @@
+using System.Diagnostics;
+
+namespace MetalLb.Allocator;
+
+/// <summary>The allocator's one ActivitySource, its Meter's name, and the tag names of its spans.</summary>
+public static class AllocatorTelemetry
+{
+    public const string SourceName = "MetalLb.Allocator";
+
+    /// <summary>
+    /// A Service annotation holding a W3C <c>traceparent</c>: the reconcile span of a Service that carries it joins that
+    /// trace (the lab sets it at admission), so one trace runs from the write to the announcers.
+    /// </summary>
+    public const string TraceParentAnnotation = "metallb-svc.io/traceparent";
+
+    public const string ServiceTag = "allocator.service";
+
+    public const string PoolTag = "allocator.pool";
+
+    public const string IpsTag = "allocator.ips";
+
+    public const string OutcomeTag = "allocator.outcome";
+
+    public const string GenerationTag = "allocator.generation";
+
+    public static ActivitySource Source { get; } = new(SourceName, typeof(AllocatorTelemetry).Assembly.GetName().Version?.ToString());
+
+    /// <summary>The parent a Service's spans take: its <see cref="TraceParentAnnotation"/>, else none (a new trace).</summary>
+    public static ActivityContext ParentOf(IReadOnlyDictionary<string, string> annotations)
+    {
+        ArgumentNullException.ThrowIfNull(annotations);
+        return annotations.TryGetValue(TraceParentAnnotation, out var text) && ActivityContext.TryParse(text, null, out var parent)
+            ? parent
+            : default;
+    }
+}
