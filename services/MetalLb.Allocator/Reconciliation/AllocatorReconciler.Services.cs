@@ -87,8 +87,11 @@ public sealed partial class AllocatorReconciler
     /// <summary>Writes what changed and emits the Events; a failed write leaves the Service to the next pass.</summary>
     private async Task ApplyAsync(ServiceInfo service, AllocationResult result, CancellationToken cancellationToken)
     {
-        using var activity = AllocatorTelemetry.Source.StartActivity(
-            $"reconcile {service.Key}", ActivityKind.Internal, AllocatorTelemetry.ParentOf(service.Metadata.Annotations));
+        // A pass that changes nothing for the Service (it sees the allocator's own status write) adds no span; a
+        // plan it publishes still joins the trace of the write that caused it.
+        var parent = AllocatorTelemetry.ParentOf(service.Metadata.Annotations);
+        var acts = result.StatusChanged || result.Events.Count > 0 || result.Error is not null;
+        using var activity = acts ? AllocatorTelemetry.Source.StartActivity($"reconcile {service.Key}", ActivityKind.Internal, parent) : null;
         if (activity is not null)
         {
             activity.SetTag(AllocatorTelemetry.ServiceTag, service.Key);
@@ -99,8 +102,12 @@ public sealed partial class AllocatorReconciler
             {
                 activity.SetStatus(ActivityStatusCode.Error, error);
             }
+        }
 
-            _traceParents[service.Key] = activity.Context;
+        var context = activity?.Context ?? parent;
+        if (context != default)
+        {
+            _traceParents[service.Key] = context;
         }
 
         var written = true;

@@ -31,6 +31,7 @@ public sealed partial class LabSession : IAsyncDisposable
     private readonly List<AnnouncerSync> _syncers = [];
     private readonly SemaphoreSlim _changed = new(0, int.MaxValue);
     private readonly Dictionary<string, Applied> _applied = new(StringComparer.Ordinal);
+    private int _clusterIps;
 
     private LabSession(IHost host, List<SimulatedNode> nodes, LabObjectStore store, LabSettings settings)
     {
@@ -166,7 +167,7 @@ public sealed partial class LabSession : IAsyncDisposable
             }
 
             var decoded = AdmissionObjectReader.Read(outcome.Object, doc.Namespace).Objects;
-            Store.Put(KeepStatus(WithTrace(decoded, outcome)));
+            Store.Put(AsApiServerWould(WithTrace(decoded, outcome)));
             _applied[key] = new Applied(doc.Object, outcome.Object, doc);
         }
 
@@ -242,10 +243,11 @@ public sealed partial class LabSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// An apply does not touch status (the API server ignores it outside the status subresource), nor the annotation
-    /// the allocator owns unless the manifest sets it.
+    /// What the API server does to a Service write: an apply keeps the status and the allocator's annotation (status is
+    /// written only through its subresource) and the cluster IPs; a new Service without cluster IPs gets them from the
+    /// lab's service ranges (10.96.128.0/17, fd00:96::/108), in the families its spec asks for.
     /// </summary>
-    private ConfigSource KeepStatus(ConfigSource decoded)
+    private ConfigSource AsApiServerWould(ConfigSource decoded)
     {
         if (decoded.Services.Count == 0)
         {
@@ -260,7 +262,7 @@ public sealed partial class LabSession : IAsyncDisposable
                 var key = $"{s.Metadata.Namespace ?? "default"}/{s.Metadata.Name}";
                 if (!stored.TryGetValue(key, out var old))
                 {
-                    return s;
+                    return s.ClusterIPs.Count > 0 || s.Type == "ExternalName" ? s : WithClusterIps(s);
                 }
 
                 var annotations = new Dictionary<string, string>(s.Metadata.Annotations, StringComparer.Ordinal);
@@ -269,9 +271,27 @@ public sealed partial class LabSession : IAsyncDisposable
                     annotations.TryAdd(ServiceAnnotations.IPAllocatedFromPool, pool);
                 }
 
-                return s with { IngressIPs = old.IngressIPs, Metadata = s.Metadata with { Annotations = annotations } };
+                return s with
+                {
+                    IngressIPs = old.IngressIPs,
+                    ClusterIPs = s.ClusterIPs.Count > 0 ? s.ClusterIPs : old.ClusterIPs,
+                    IpFamilies = s.IpFamilies.Count > 0 ? s.IpFamilies : old.IpFamilies,
+                    Metadata = s.Metadata with { Annotations = annotations },
+                };
             })],
         };
+    }
+
+    private ServiceInfo WithClusterIps(ServiceInfo service)
+    {
+        var n = ++_clusterIps;
+        var families = service.IpFamilies.Count > 0 ? service.IpFamilies
+            : service.IpFamilyPolicy is "RequireDualStack" or "PreferDualStack" ? ["IPv4", "IPv6"]
+            : ["IPv4"];
+        var ips = families.Select(f => f == "IPv6"
+            ? $"fd00:96::{n:x}"
+            : $"10.96.{128 + (n >> 8 & 127)}.{n & 255}").ToArray();
+        return service with { ClusterIPs = ips, IpFamilies = families };
     }
 
     private static ConfigSource WithTrace(ConfigSource decoded, LabAdmission.Outcome outcome)
