@@ -8,6 +8,7 @@ using MetalLb.Domain.Allocation;
 using MetalLb.Domain.Config;
 using MetalLb.Hosting.Announcing;
 using MetalLb.Hosting.Bus;
+using MetalLb.Hosting.Telemetry;
 using MetalLb.Kubernetes.Manifests;
 using MetalLb.Webhook;
 using MetalLb.Webhook.Admission;
@@ -347,6 +348,7 @@ public sealed partial class LabSession : IAsyncDisposable
         builder.Logging.AddFilter(null, settings.Verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection(BrokerSettings(settings.Broker));
+        builder.AddMetalLbDefaults("metallb-svc-lab");
         var allocatorOptions = new AllocatorOptions
         {
             Namespace = settings.Namespace,
