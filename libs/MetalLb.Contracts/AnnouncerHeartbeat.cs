@@ -1,4 +1,9 @@
 namespace MetalLb.Contracts;
 
 /// <summary>An announcer says it is alive; <paramref name="Goodbye"/> marks an orderly shutdown.</summary>
-public sealed record AnnouncerHeartbeat(string Node, long Sequence, DateTimeOffset SentAt, bool Goodbye = false);
+/// <param name="Node">The announcer's node.</param>
+/// <param name="Sequence">Grows by one per heartbeat of this process.</param>
+/// <param name="SentAt">When it was sent (for lag figures only: liveness is judged on arrival).</param>
+/// <param name="Goodbye">True on an orderly shutdown: the node is gone at once.</param>
+/// <param name="Interfaces">The interfaces that can announce by L2 now (up, with carrier); null from a sender that does not say.</param>
+public sealed record AnnouncerHeartbeat(string Node, long Sequence, DateTimeOffset SentAt, bool Goodbye = false, IReadOnlyList<string>? Interfaces = null);

@@ -45,6 +45,15 @@ public class L2ResponderTests
     }
 
     [Fact]
+    public void ArpRequest_UnicastToAnotherMac_GetsNothing()
+    {
+        var frame = Captured.Arp(ArpOperation.Request, "198.51.100.1", "198.51.100.2").ToArray();
+        MacAddress.Parse("02:00:00:00:00:99").Write(frame);
+
+        Assert.Equal(0, Responder(V4).Handle(frame, new byte[128]));
+    }
+
+    [Fact]
     public void ReleasedIp_IsNoLongerAnswered()
     {
         var responder = Responder(V4);

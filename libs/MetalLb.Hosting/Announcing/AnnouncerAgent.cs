@@ -8,18 +8,18 @@ namespace MetalLb.Hosting.Announcing;
 
 /// <summary>
 /// One node's announcer: keeps the plans in a <see cref="PlanBook"/>, and after every change brings the data plane to
-/// what <see cref="NodeAnnouncements.Compute"/> says this node should announce, touching only what differs.
+/// what <see cref="NodeAnnouncements"/> says this node should announce, touching only what differs.
 /// Returns the statuses that changed, for the caller to report. Thread-safe: changes are applied one at a time.
 /// </summary>
 /// <remarks>
 /// Level-triggered: the data plane follows the book, not the messages, so a replayed, duplicated or reordered message
 /// changes nothing the book does not. A data-plane call that fails is left undone and tried again on the next change.
 /// </remarks>
-public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<string, bool>? isLive = null, ILogger? logger = null)
+public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<L2Candidate, bool>? canAnnounce = null, ILogger? logger = null)
     : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Func<string, bool> _isLive = isLive ?? (_ => true);
+    private readonly Func<L2Candidate, bool> _canAnnounce = canAnnounce ?? (_ => true);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly Dictionary<string, L2Claim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RouteAdvertisement> _routes = [];
@@ -131,7 +131,7 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
                 return [];
             }
 
-            var desired = NodeAnnouncements.Compute(node, Book.Plans, _isLive);
+            var desired = NodeAnnouncements.Compute(node, Book.Plans, _canAnnounce);
             var (claims, updates, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(AnnouncerTelemetry.ClaimsTag, claims);
             activity?.SetTag(AnnouncerTelemetry.UpdatesTag, updates);

@@ -23,8 +23,19 @@ public sealed record NodeAnnouncements(
     /// </summary>
     public static NodeAnnouncements Compute(string node, IEnumerable<AnnouncementPlan> plans, Func<string, bool> isLive)
     {
-        ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(isLive);
+        return Compute(node, plans, (L2Candidate c) => isLive(c.Node));
+    }
+
+    /// <summary>
+    /// As above, with a finer test: <paramref name="canAnnounce"/> says whether a candidate node is alive and has a
+    /// working interface among the candidate's (link-aware failover: a node whose announcing link is down is passed
+    /// over though its heartbeat is fine).
+    /// </summary>
+    public static NodeAnnouncements Compute(string node, IEnumerable<AnnouncementPlan> plans, Func<L2Candidate, bool> canAnnounce)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(canAnnounce);
         var claims = new Dictionary<string, L2Claim>(StringComparer.Ordinal);
         var routes = new Dictionary<(string, string), RouteAdvertisement>();
         var statuses = new Dictionary<(string, string), AnnouncementStatus>();
@@ -32,7 +43,7 @@ public sealed record NodeAnnouncements(
         {
             if (plan.L2Candidates.FirstOrDefault(c => c.Node == node) is { } mine)
             {
-                var winner = plan.L2Candidates.FirstOrDefault(c => isLive(c.Node));
+                var winner = plan.L2Candidates.FirstOrDefault(canAnnounce);
                 var elected = winner?.Node == node;
                 if (elected)
                 {

@@ -86,7 +86,9 @@ public sealed class L2Responder(string interfaceName, MacAddress mac, L2Counters
             return 0;
         }
 
-        if (arp.Operation != ArpOperation.Request || !Owns(arp.TargetIp) || arp.IsGratuitous)
+        // Only requests to everyone or to this interface, as MetalLB answers (METALLB-SPEC §5.3).
+        if (arp.Operation != ArpOperation.Request || !Owns(arp.TargetIp) || arp.IsGratuitous
+            || (arp.FrameDestination != MacAddress.Broadcast && arp.FrameDestination != mac))
         {
             return 0;
         }

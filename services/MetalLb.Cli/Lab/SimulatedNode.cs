@@ -8,7 +8,7 @@ public sealed class SimulatedNode : IDisposable
     public SimulatedNode(string name, IReadOnlySet<string> live)
     {
         Name = name;
-        Agent = new AnnouncerAgent(name, DataPlane, live.Contains);
+        Agent = new AnnouncerAgent(name, DataPlane, c => live.Contains(c.Node));
     }
 
     public string Name { get; }

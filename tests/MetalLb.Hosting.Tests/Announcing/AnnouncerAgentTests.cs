@@ -115,7 +115,7 @@ public class AnnouncerAgentTests
     {
         var live = new HashSet<string>(StringComparer.Ordinal) { "node-a", "node-b" };
         var plane = new RecordingDataPlane();
-        using var agent = new AnnouncerAgent("node-b", plane, live.Contains);
+        using var agent = new AnnouncerAgent("node-b", plane, c => live.Contains(c.Node));
         await agent.ApplyAsync(TestPlans.Plan("ns/web", 1));
         Assert.Empty(agent.Claims);
 

@@ -44,7 +44,7 @@ public class NodeAnnouncementsTests
     {
         var plan = L2Plan("ns/web", "192.0.2.1", "node-a");
 
-        var a = NodeAnnouncements.Compute("node-a", [plan], _ => false);
+        var a = NodeAnnouncements.Compute("node-a", [plan], (string _) => false);
 
         Assert.Empty(a.Claims);
         Assert.Equal("no live candidate", a.Statuses[("ns/web", "l2")].Reason);
