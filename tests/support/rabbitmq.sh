@@ -33,7 +33,9 @@ install() {
     || die "apt-get install rabbitmq-server failed"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# RABBITMQ_BIND (default 127.0.0.1) is the address the broker listens on; another than loopback is for a broker
+# run inside a network namespace (ip netns exec NS rabbitmq.sh start DIR) that clients reach over a bridge.
+port_in_use() { (exec 3<>"/dev/tcp/${RABBITMQ_BIND:-127.0.0.1}/$1") 2>/dev/null; }
 
 # Ports come from 12000-19999: below the kernel's ephemeral range (32768+, where an outgoing connection may hold
 # the port without listening on it) and apart from kube-apiserver.sh's 20000-31999, since tests run both at once.
@@ -52,8 +54,8 @@ use_dir() {
   # shellcheck disable=SC1091
   source "$dir/env"
   export HOME=$dir/home
-  export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
-  export RABBITMQ_NODE_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT
+  export RABBITMQ_NODENAME=rabbit@localhost RABBITMQ_NODE_IP_ADDRESS=${RABBITMQ_BIND:-127.0.0.1}
+  export RABBITMQ_NODE_PORT RABBITMQ_DIST_PORT ERL_EPMD_PORT RABBITMQ_BIND
   export RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log RABBITMQ_PID_FILE=$dir/rabbitmq.pid
   export RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_CONF_ENV_FILE=$dir/rabbitmq-env.conf
   export RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf RABBITMQ_ADVANCED_CONFIG_FILE=$dir/advanced.config
@@ -80,12 +82,15 @@ start() {
   mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
   dir=$(readlink -f "$dir")
   if [ ! -f "$dir/env" ]; then
-    printf 'RABBITMQ_NODE_PORT=%s\nRABBITMQ_DIST_PORT=%s\nERL_EPMD_PORT=%s\n' \
-      "$(free_port)" "$(free_port)" "$(free_port)" >"$dir/env"
+    printf 'RABBITMQ_NODE_PORT=%s\nRABBITMQ_DIST_PORT=%s\nERL_EPMD_PORT=%s\nRABBITMQ_BIND=%s\n' \
+      "$(free_port)" "$(free_port)" "$(free_port)" "${RABBITMQ_BIND:-127.0.0.1}" >"$dir/env"
   fi
   echo '[].' >"$dir/enabled_plugins"
   : >"$dir/rabbitmq-env.conf"
-  [ -f "$dir/rabbitmq.conf" ] || echo 'loopback_users.guest = true' >"$dir/rabbitmq.conf"
+  if [ ! -f "$dir/rabbitmq.conf" ]; then
+    # guest may log in over loopback only, unless the broker listens elsewhere (a namespace of its own).
+    if [ "${RABBITMQ_BIND:-127.0.0.1}" = 127.0.0.1 ]; then echo 'loopback_users.guest = true'; else echo 'loopback_users = none'; fi >"$dir/rabbitmq.conf"
+  fi
   use_dir "$dir"
   port_in_use "$RABBITMQ_NODE_PORT" && die "port $RABBITMQ_NODE_PORT is already in use"
 
@@ -111,8 +116,8 @@ start() {
     # AMQP port stays, so clients of a restarted broker find it where it was).
     if [ "$attempt" -lt 3 ] && grep -qE 'dist_port_already_used|eaddrinuse|could not bind' "$dir/log/server.out"; then
       log "a distribution/epmd port was taken; retrying with new ones"
-      printf 'RABBITMQ_NODE_PORT=%s\nRABBITMQ_DIST_PORT=%s\nERL_EPMD_PORT=%s\n' \
-        "$RABBITMQ_NODE_PORT" "$(free_port)" "$(free_port)" >"$dir/env"
+      printf 'RABBITMQ_NODE_PORT=%s\nRABBITMQ_DIST_PORT=%s\nERL_EPMD_PORT=%s\nRABBITMQ_BIND=%s\n' \
+        "$RABBITMQ_NODE_PORT" "$(free_port)" "$(free_port)" "${RABBITMQ_BIND:-127.0.0.1}" >"$dir/env"
       use_dir "$dir"
       continue
     fi
@@ -125,7 +130,7 @@ start() {
     setsid "$SELF" watch "$RABBITMQ_OWNER_PID" "$dir" >>"$dir/log/watcher.log" 2>&1 </dev/null &
     echo $! >"$dir/watcher.pid"
   fi
-  log "RabbitMQ on 127.0.0.1:$RABBITMQ_NODE_PORT (dist $RABBITMQ_DIST_PORT, epmd $ERL_EPMD_PORT)"
+  log "RabbitMQ on ${RABBITMQ_BIND:-127.0.0.1}:$RABBITMQ_NODE_PORT (dist $RABBITMQ_DIST_PORT, epmd $ERL_EPMD_PORT)"
 }
 
 stop_epmd() {

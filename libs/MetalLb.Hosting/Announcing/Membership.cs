@@ -31,6 +31,18 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
         }
     }
 
+    /// <summary>This node's usable interfaces, as its heartbeats report them.</summary>
+    public IReadOnlyList<string> OwnInterfaces
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _ownInterfaces.Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
     /// <summary>The nodes live now, this one included, in name order.</summary>
     public IReadOnlyList<string> Live
     {

@@ -1,0 +1,102 @@
+using MetalLb.Announcer.Layer2;
+using MetalLb.Announcer.Membership;
+using MetalLb.Announcer.Metrics;
+using MetalLb.Hosting.Announcing;
+using MetalLb.Hosting.Bus;
+using MetalLb.Hosting.Telemetry;
+using MetalLb.Layer2.Interfaces;
+using MetalLb.Layer2.Responder;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace MetalLb.Announcer;
+
+/// <summary>The announcer's composition: no Kubernetes API, only the bus, the membership and the L2 data plane.</summary>
+public static class AnnouncerExtensions
+{
+    public static IHostApplicationBuilder AddAnnouncer(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(AnnouncerOptions.SectionName);
+        var node = section[nameof(AnnouncerOptions.NodeName)];
+        if (string.IsNullOrEmpty(node))
+        {
+            node = builder.Configuration[MetalLbTelemetry.NodeNameVariable] ?? Environment.GetEnvironmentVariable(MetalLbTelemetry.NodeNameVariable);
+            section[nameof(AnnouncerOptions.NodeName)] = node;
+        }
+
+        builder.AddMetalLbDefaults("metallb-svc-announcer");
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter(o => o.DisableTotalNameSuffixForCounters = true));
+        var services = builder.Services;
+        services.AddOptions<AnnouncerOptions>().BindConfiguration(AnnouncerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value;
+            return new Hosting.Announcing.Membership(o.NodeName!, sp.GetRequiredService<TimeProvider>(), o.HeartbeatInterval, o.MissedHeartbeats);
+        });
+        services.AddSingleton(sp => new InterfaceSelector(
+            sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.ExcludeInterfaces ?? InterfaceSelector.DefaultExcludes));
+        services.AddSingleton<L2Counters>();
+        services.AddSingleton<PcapDataPlane>();
+        services.AddSingleton(sp => new AnnouncerAgent(
+            sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.NodeName!,
+            sp.GetRequiredService<PcapDataPlane>(),
+            sp.GetRequiredService<Hosting.Announcing.Membership>().CanAnnounce,
+            sp.GetRequiredService<ILogger<AnnouncerAgent>>()));
+        services.AddSingleton<AnnouncerSync>();
+        services.AddSingleton<StatusReporter>();
+        services.AddSingleton<HeartbeatService>();
+        services.AddSingleton<SnapshotService>();
+        services.AddSingleton<AnnouncerMetrics>();
+
+        // Order matters: links are read before the first snapshot converges anything.
+        services.AddHostedService<LinkMonitor>();
+        services.AddHostedService<ConflictReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());
+        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
+        services.AddHostedService(sp =>
+        {
+            sp.GetRequiredService<AnnouncerMetrics>();
+            return new NothingToRun();
+        });
+
+        // Every announcer gets every plan and heartbeat on a queue of its own, deleted when it goes.
+        builder.AddMetalLbBus(x =>
+        {
+            x.AddConsumer<AnnouncerConsumer>().Endpoint(e => PerNode(e, node));
+            x.AddConsumer<HeartbeatConsumer>().Endpoint(e => PerNode(e, node));
+        });
+        services.AddHealthChecks().AddCheck<SyncedCheck>("synced");
+        return builder;
+    }
+
+    /// <summary>Maps <c>/metrics</c> (Prometheus), <c>/healthz</c> (alive) and <c>/readyz</c> (first snapshot applied, bus healthy).</summary>
+    public static WebApplication MapAnnouncerEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapMetalLbHealth();
+        return app;
+    }
+
+    private static void PerNode(MassTransit.IEndpointRegistrationConfigurator endpoint, string? node)
+    {
+        endpoint.InstanceId = node ?? "";
+        endpoint.Temporary = true;
+    }
+
+    private sealed class NothingToRun : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class SyncedCheck(SnapshotService snapshots) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(snapshots.IsSynced ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no plan snapshot yet"));
+    }
+}
