@@ -1,0 +1,63 @@
+using MetalLb.Benchmarks.Cluster;
+
+namespace MetalLb.Benchmarks.InitialSync;
+
+/// <summary>The arguments of <c>initial-sync</c>.</summary>
+internal sealed record InitialSyncOptions
+{
+    public const string Usage = "usage: initial-sync [--services N] [--parallel N] [--settle S] [--timeout S] [--out FILE]\n"
+        + "  --services N  LoadBalancer Services created before the allocator starts (default 10000)\n"
+        + "  --parallel N  concurrent create requests while preparing them (default 32)\n"
+        + "  --settle S    seconds the allocator keeps running after it is done, to count what follows (default 5)\n"
+        + "  --timeout S   give up when the allocator is not done after S seconds (default 600)\n"
+        + "  --out FILE    also write the Markdown report to FILE";
+
+    public int Services { get; init; } = 10_000;
+
+    public int Parallel { get; init; } = 32;
+
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    public string? OutFile { get; init; }
+
+    /// <returns>The options, or null with <paramref name="error"/> set when the arguments are not understood.</returns>
+    public static InitialSyncOptions? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        var options = new InitialSyncOptions();
+        error = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var value = i + 1 < args.Count ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--services" when int.TryParse(value, out var n) && n is > 0 && n <= BenchCluster.MaxServices:
+                    options = options with { Services = n };
+                    i++;
+                    break;
+                case "--parallel" when int.TryParse(value, out var n) && n is > 0 and <= 256:
+                    options = options with { Parallel = n };
+                    i++;
+                    break;
+                case "--settle" when int.TryParse(value, out var n) && n >= 0:
+                    options = options with { Settle = TimeSpan.FromSeconds(n) };
+                    i++;
+                    break;
+                case "--timeout" when int.TryParse(value, out var n) && n > 0:
+                    options = options with { Timeout = TimeSpan.FromSeconds(n) };
+                    i++;
+                    break;
+                case "--out" when !string.IsNullOrWhiteSpace(value):
+                    options = options with { OutFile = value };
+                    i++;
+                    break;
+                default:
+                    error = $"unexpected argument \"{args[i]}\"{(value is null ? "" : $" \"{value}\"")}\n{Usage}";
+                    return null;
+            }
+        }
+
+        return options;
+    }
+}
