@@ -11,6 +11,5 @@ internal sealed class TransportResult(string transport, IReadOnlyList<PlanTrace>
 
     public long MessageBytes => messageBytes;
 
-    public LatencySummary Of(Segment segment) =>
-        new(traces.Select(t => t.Segments()[segment]).Where(ms => !double.IsNaN(ms)));
+    public LatencySummary Of(Segment segment) => ServiceTracer.Summarize(traces, segment);
 }

@@ -57,33 +57,8 @@ internal static class TransportRun
 
             cache.Changed += () => probe.CacheChanged(cache.Snapshot);
             ModeRunner.Log(BusLatencyBenchmark.Mode, $"{transport}: allocator ready; creating {options.Warmup} + {options.Services} Services");
-            var traces = new List<PlanTrace>();
-            for (var i = 0; i < options.Warmup + options.Services; i++)
-            {
-                var name = $"{prefix}-{i:d5}";
-                var trace = probe.Trace($"{BenchManifests.ServiceNamespace}/{name}");
-                trace.MarkCreateStart();
-                await cluster.Client.CoreV1.CreateNamespacedServiceAsync(
-                    BenchManifests.Service(name), BenchManifests.ServiceNamespace, cancellationToken: cancellationToken);
-                trace.MarkCreateReturned();
-                created.Add(name);
-                try
-                {
-                    await trace.Done.WaitAsync(options.PlanTimeout, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    throw new TimeoutException($"{transport}: no plan for {trace.ServiceKey} within {options.PlanTimeout.TotalSeconds:0} s");
-                }
-
-                if (i >= options.Warmup)
-                {
-                    traces.Add(trace);
-                }
-
-                await Task.Delay(options.Gap, cancellationToken);
-            }
-
+            var traces = await ServiceTracer.TraceAsync(
+                cluster, probe, prefix, options.Warmup, options.Services, options.Gap, options.PlanTimeout, created, cancellationToken);
             return new TransportResult(transport, traces, probe.MessageBytes);
         }
         finally

@@ -14,7 +14,9 @@ namespace MetalLb.Benchmarks.InitialSync;
 /// <c>initial-sync</c>: N LoadBalancer Services (10,000 by default), a pool and a few Nodes are created in a real
 /// kube-apiserver first; then the real allocator (in-memory bus, leader election off) starts, and the run measures
 /// how long until every Service has its IP in status and its plan published, counting every API request the
-/// allocator's client sends by verb and resource.
+/// allocator's client sends by verb and resource. Then a second allocator starts over the same cluster (a restart:
+/// every status already written) and is timed the same way, and with all of them present it traces a few new
+/// Services one at a time from the cache event to the consumer, as bus-latency does on an empty cluster.
 /// </summary>
 internal static class InitialSyncBenchmark
 {
@@ -24,6 +26,8 @@ internal static class InitialSyncBenchmark
     private const int Nodes = 3;
     private const int ListPageSize = 2_000;
     private static readonly TimeSpan ReceiveGrace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TraceGap = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan TraceTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -42,8 +46,9 @@ internal static class InitialSyncBenchmark
         ModeRunner.Log(Mode, "starting kube-apiserver + etcd");
         await using var cluster = await BenchCluster.StartAsync(PoolAddresses, Nodes, cancellationToken);
         var createElapsed = await CreateServicesAsync(cluster, options, cancellationToken);
-        var result = await SyncAsync(cluster, options, createElapsed, cancellationToken);
-        return InitialSyncReport.Format(options, result);
+        var first = await SyncAsync(cluster, options, createElapsed, restart: false, cancellationToken);
+        var restart = await SyncAsync(cluster, options, createElapsed, restart: true, cancellationToken);
+        return InitialSyncReport.Format(options, first, restart);
     }
 
     private static async Task<TimeSpan> CreateServicesAsync(BenchCluster cluster, InitialSyncOptions options, CancellationToken cancellationToken)
@@ -68,18 +73,24 @@ internal static class InitialSyncBenchmark
         return elapsed;
     }
 
+    /// <summary>
+    /// Starts a fresh allocator and waits until every Service's plan is published (and, on a first start, every status
+    /// written); then lets it settle, and on a restart traces <see cref="InitialSyncOptions.TracedServices"/> new ones.
+    /// </summary>
     private static async Task<SyncResult> SyncAsync(
-        BenchCluster cluster, InitialSyncOptions options, TimeSpan createElapsed, CancellationToken cancellationToken)
+        BenchCluster cluster, InitialSyncOptions options, TimeSpan createElapsed, bool restart, CancellationToken cancellationToken)
     {
-        var counter = new CountingHandler { ExpectedStatuses = options.Services };
+        var phase = restart ? "restart" : "first start";
+        var counter = new CountingHandler { ExpectedStatuses = restart ? int.MaxValue : options.Services };
         using var client = cluster.CreateClient(counter);
         var probe = new PlanProbe();
         var allReceived = probe.ExpectReceived(options.Services);
         IHost? allocator = null;
         HostReceiveEndpointHandle? endpoint = null;
+        var created = new List<string>();
         try
         {
-            ModeRunner.Log(Mode, "starting the allocator");
+            ModeRunner.Log(Mode, $"{phase}: starting the allocator");
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
@@ -88,26 +99,30 @@ internal static class InitialSyncBenchmark
             await allocator.StartAsync(cancellationToken);
             endpoint = await BenchHosts.ConnectAnnouncerAsync(allocator.Services.GetRequiredService<IBus>(), probe, cancellationToken);
             var worker = allocator.Services.GetRequiredService<AllocatorWorker>();
-            await allocator.Services.GetRequiredService<ClusterObjectCache>().WaitForSyncAsync(cancellationToken);
+            var cache = allocator.Services.GetRequiredService<ClusterObjectCache>();
+            await cache.WaitForSyncAsync(cancellationToken);
             var synced = Stopwatch.GetElapsedTime(start);
-            ModeRunner.Log(Mode, $"cache synced after {synced.TotalSeconds:0.0} s");
+            ModeRunner.Log(Mode, $"{phase}: cache synced after {synced.TotalSeconds:0.0} s");
 
-            using var progress = Progress(counter, probe, options.Services, cancellationToken);
-            var all = Task.WhenAll(counter.AllStatusWritten, PublishedAllAsync(probe, options.Services, cancellationToken));
-            try
+            using (Progress(phase, counter, probe, options.Services, cancellationToken))
             {
-                await all.WaitAsync(options.Timeout, cancellationToken);
-            }
-            catch (TimeoutException)
-            {
-                throw new TimeoutException(
-                    $"after {options.Timeout.TotalSeconds:0} s only {counter.StatusesWritten:N0} statuses written and {probe.PublishedCount:N0} plans published of {options.Services:N0}");
+                var published = PublishedAllAsync(probe, options.Services, cancellationToken);
+                var all = restart ? published : Task.WhenAll(counter.AllStatusWritten, published);
+                try
+                {
+                    await all.WaitAsync(options.Timeout, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    throw new TimeoutException(
+                        $"{phase}: after {options.Timeout.TotalSeconds:0} s only {counter.StatusesWritten:N0} statuses written and {probe.PublishedCount:N0} plans published of {options.Services:N0}");
+                }
             }
 
             var done = Stopwatch.GetElapsedTime(start);
             var requestsAtDone = counter.Snapshot();
             var passesAtDone = worker.Passes;
-            ModeRunner.Log(Mode, $"done after {done.TotalSeconds:0.0} s; settling {options.Settle.TotalSeconds:0} s");
+            ModeRunner.Log(Mode, $"{phase}: done after {done.TotalSeconds:0.0} s; settling {options.Settle.TotalSeconds:0} s");
             await Task.WhenAny(allReceived, Task.Delay(ReceiveGrace, cancellationToken));
             await Task.Delay(options.Settle, cancellationToken);
             var received = allReceived.IsCompletedSuccessfully ? Stopwatch.GetElapsedTime(start, probe.LastReceivedTimestamp) : (TimeSpan?)null;
@@ -116,8 +131,8 @@ internal static class InitialSyncBenchmark
                 Services = options.Services,
                 CreateElapsed = createElapsed,
                 CacheSynced = synced,
-                FirstStatus = Stopwatch.GetElapsedTime(start, counter.FirstStatusTimestamp),
-                AllStatus = Stopwatch.GetElapsedTime(start, counter.LastStatusTimestamp),
+                FirstStatus = counter.FirstStatusTimestamp == 0 ? null : Stopwatch.GetElapsedTime(start, counter.FirstStatusTimestamp),
+                AllStatus = counter.LastStatusTimestamp == 0 ? null : Stopwatch.GetElapsedTime(start, counter.LastStatusTimestamp),
                 FirstPlanPublished = Stopwatch.GetElapsedTime(start, probe.FirstPublishedTimestamp),
                 AllPlansPublished = Stopwatch.GetElapsedTime(start, probe.LastPublishedTimestamp),
                 AllPlansReceived = received,
@@ -129,9 +144,18 @@ internal static class InitialSyncBenchmark
                 RequestsAfterSettle = counter.Snapshot(),
                 AllocatedBytes = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore,
                 ProcessCpuMs = (long)(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds,
-                Verified = default,
             };
-            return result with { Verified = await VerifyAsync(cluster, cancellationToken) };
+            if (!restart)
+            {
+                return result with { Verified = await VerifyAsync(cluster, cancellationToken) };
+            }
+
+            ModeRunner.Log(Mode, $"{phase}: tracing {options.TracedServices} new Services one after another");
+            cache.Changed += () => probe.CacheChanged(cache.Snapshot);
+            var before = counter.Snapshot();
+            var traces = await ServiceTracer.TraceAsync(
+                cluster, probe, "new", InitialSyncOptions.TraceWarmup, options.TracedServices, TraceGap, TraceTimeout, created, cancellationToken);
+            return result with { Traces = traces, TraceRequests = Difference(counter.Snapshot(), before) };
         }
         finally
         {
@@ -144,6 +168,16 @@ internal static class InitialSyncBenchmark
         }
     }
 
+    private static IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> Difference(
+        IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> after, IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> before)
+    {
+        var earlier = before.ToDictionary(x => x.Request);
+        return [.. after
+            .Select(x => earlier.TryGetValue(x.Request, out var b) ? (x.Request, x.Sent - b.Sent, x.Failed - b.Failed) : x)
+            .Where(x => x.Item2 > 0)
+            .OrderByDescending(x => x.Item2)];
+    }
+
     /// <summary>Completes once plans for <paramref name="count"/> distinct Services were published (polled: a plan per Service).</summary>
     private static async Task PublishedAllAsync(PlanProbe probe, int count, CancellationToken cancellationToken)
     {
@@ -153,13 +187,13 @@ internal static class InitialSyncBenchmark
         }
     }
 
-    private static Timer Progress(CountingHandler counter, PlanProbe probe, int services, CancellationToken cancellationToken) =>
+    private static Timer Progress(string phase, CountingHandler counter, PlanProbe probe, int services, CancellationToken cancellationToken) =>
         new(
             _ =>
             {
                 if (!cancellationToken.IsCancellationRequested)
                 {
-                    ModeRunner.Log(Mode, $"  statuses {counter.StatusesWritten:N0}/{services:N0}, plans published {probe.PublishedCount:N0}, received {probe.ReceivedCount:N0}");
+                    ModeRunner.Log(Mode, $"{phase}:   statuses {counter.StatusesWritten:N0}/{services:N0}, plans published {probe.PublishedCount:N0}, received {probe.ReceivedCount:N0}");
                 }
             },
             null,

@@ -1,50 +1,102 @@
 using System.Globalization;
 using System.Text;
+using MetalLb.Benchmarks.Cluster;
 
 namespace MetalLb.Benchmarks.InitialSync;
 
-/// <summary>The Markdown report of <c>initial-sync</c>: the timeline, then the allocator's API requests by kind.</summary>
+/// <summary>
+/// The Markdown report of <c>initial-sync</c>: the timeline of the first start and of the restart side by side, the
+/// allocator's API requests by kind, and the latency of new Services with all the others present.
+/// </summary>
 internal static class InitialSyncReport
 {
-    public static string Format(InitialSyncOptions options, SyncResult r)
+    public static string Format(InitialSyncOptions options, SyncResult first, SyncResult restart)
     {
-        var n = r.Services;
+        var n = first.Services;
         var text = new StringBuilder();
         text.AppendLine(Invariant(
-            $"Initial sync: {n:N0} LoadBalancer Services, one IPAddressPool (/17) with an L2Advertisement and 3 Nodes in a real kube-apiserver 1.20 + etcd on loopback; the allocator (AddAllocator, in-memory bus, leader election off) starts after they exist. {Environment.ProcessorCount} CPUs shared by etcd, kube-apiserver and the allocator, .NET {Environment.Version}."));
+            $"Initial sync: {n:N0} LoadBalancer Services, one IPAddressPool (/17) with an L2Advertisement and 3 Nodes in a real kube-apiserver 1.20 + etcd on loopback; the allocator (AddAllocator, in-memory bus with the consumer in-process, leader election off) starts after they exist, first with no status written, then again (restart) with every status in place. {Environment.ProcessorCount} CPUs shared by etcd, kube-apiserver and the allocator, .NET {Environment.Version}."));
         text.AppendLine();
-        text.AppendLine(Invariant($"Preparation: {n:N0} Services created in {r.CreateElapsed.TotalSeconds:0.0} s ({n / r.CreateElapsed.TotalSeconds:0}/s, {options.Parallel} concurrent POSTs)."));
+        text.AppendLine(Invariant($"Preparation: {n:N0} Services created in {first.CreateElapsed.TotalSeconds:0.0} s ({n / first.CreateElapsed.TotalSeconds:0}/s, {options.Parallel} concurrent POSTs)."));
         text.AppendLine();
-        text.AppendLine("| from allocator start to | seconds |");
-        text.AppendLine("|---|---:|");
-        text.AppendLine(Invariant($"| cache synced (every kind listed) | {r.CacheSynced.TotalSeconds:0.00} |"));
-        text.AppendLine(Invariant($"| first Service status written | {r.FirstStatus.TotalSeconds:0.00} |"));
-        text.AppendLine(Invariant($"| **all {n:N0} statuses written** | **{r.AllStatus.TotalSeconds:0.00}** |"));
-        text.AppendLine(Invariant($"| first plan published | {r.FirstPlanPublished.TotalSeconds:0.00} |"));
-        text.AppendLine(Invariant($"| **all {n:N0} plans published** | **{r.AllPlansPublished.TotalSeconds:0.00}** |"));
-        text.AppendLine(Invariant($"| all plans received by the in-memory consumer | {(r.AllPlansReceived is { } received ? received.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "not all")} |"));
+        text.AppendLine("| seconds from allocator start to | first start | restart |");
+        text.AppendLine("|---|---:|---:|");
+        text.AppendLine(Invariant($"| cache synced (every kind listed) | {first.CacheSynced.TotalSeconds:0.00} | {restart.CacheSynced.TotalSeconds:0.00} |"));
+        text.AppendLine(Invariant($"| first Service status written | {Seconds(first.FirstStatus)} | {Seconds(restart.FirstStatus)} |"));
+        text.AppendLine(Invariant($"| **all {n:N0} statuses written** | **{Seconds(first.AllStatus)}** | {Seconds(restart.AllStatus)} |"));
+        text.AppendLine(Invariant($"| first plan published | {first.FirstPlanPublished.TotalSeconds:0.00} | {restart.FirstPlanPublished.TotalSeconds:0.00} |"));
+        text.AppendLine(Invariant($"| **all {n:N0} plans published** | **{first.AllPlansPublished.TotalSeconds:0.00}** | **{restart.AllPlansPublished.TotalSeconds:0.00}** |"));
+        text.AppendLine(Invariant($"| all plans received by the consumer | {Seconds(first.AllPlansReceived)} | {Seconds(restart.AllPlansReceived)} |"));
+        text.AppendLine(Invariant($"| reconcile passes when done / {first.Settle.TotalSeconds:0} s later | {first.PassesAtDone} / {first.PassesAfterSettle} | {restart.PassesAtDone} / {restart.PassesAfterSettle} |"));
+        text.AppendLine(Invariant($"| allocator process CPU seconds, MiB allocated (until settled) | {first.ProcessCpuMs / 1000.0:0.0} s, {first.AllocatedBytes / 1048576.0:N0} | {restart.ProcessCpuMs / 1000.0:0.0} s, {restart.AllocatedBytes / 1048576.0:N0} |"));
         text.AppendLine();
+        if (first.AllStatus is { } all && first.FirstStatus is { } firstStatus)
+        {
+            text.AppendLine(Invariant($"First start: {n / (all - firstStatus).TotalSeconds:0} statuses written per second. "));
+        }
+
         text.AppendLine(Invariant(
-            $"Statuses written per second: {n / (r.AllStatus - r.FirstStatus).TotalSeconds:0}. Reconcile passes: {r.PassesAtDone} when done, {r.PassesAfterSettle} after {r.Settle.TotalSeconds:0} s more. Benchmark process (allocator + consumer + counting) CPU {r.ProcessCpuMs / 1000.0:0.0} s, allocated {r.AllocatedBytes / 1048576.0:N0} MiB. Read back: {r.Verified.WithIp:N0} Services with one IP ({r.Verified.DistinctIps:N0} distinct), {r.Verified.Annotated:N0} with the pool annotation."));
+            $"Read back after the first start: {first.Verified.WithIp:N0} Services with one IP ({first.Verified.DistinctIps:N0} distinct), {first.Verified.Annotated:N0} with the pool annotation."));
         text.AppendLine();
-        var total = r.RequestsAtDone.Sum(x => x.Sent);
-        var totalAfter = r.RequestsAfterSettle.Sum(x => x.Sent);
-        text.AppendLine(Invariant($"| allocator API requests (verb resource) | when done | per Service | failed | after settling |"));
-        text.AppendLine("|---|---:|---:|---:|---:|");
-        var after = r.RequestsAfterSettle.ToDictionary(x => x.Request, x => x.Sent);
-        foreach (var (request, sent, failed) in r.RequestsAtDone)
-        {
-            text.AppendLine(Invariant($"| {request} | {sent:N0} | {(double)sent / n:0.000} | {failed:N0} | {after.GetValueOrDefault(request):N0} |"));
-        }
-
-        foreach (var (request, sent, _) in r.RequestsAfterSettle.Where(x => !r.RequestsAtDone.Any(d => d.Request == x.Request)))
-        {
-            text.AppendLine(Invariant($"| {request} | 0 | 0 | 0 | {sent:N0} |"));
-        }
-
-        text.AppendLine(Invariant($"| **total** | **{total:N0}** | **{(double)total / n:0.000}** | {r.RequestsAtDone.Sum(x => x.Failed):N0} | {totalAfter:N0} |"));
+        AppendRequests(text, n, first, restart);
+        AppendTraces(text, n, restart);
         return text.ToString();
     }
+
+    private static void AppendRequests(StringBuilder text, int n, SyncResult first, SyncResult restart)
+    {
+        var restartCounts = restart.RequestsAtDone.ToDictionary(x => x.Request, x => x.Sent);
+        var settled = first.RequestsAfterSettle.ToDictionary(x => x.Request, x => x.Sent);
+        text.AppendLine("| allocator API requests (verb resource) | first start, when done | per Service | failed | +settle | restart, when done |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        var kinds = first.RequestsAtDone.Select(x => x.Request)
+            .Concat(first.RequestsAfterSettle.Select(x => x.Request))
+            .Concat(restart.RequestsAtDone.Select(x => x.Request))
+            .Distinct();
+        var atDone = first.RequestsAtDone.ToDictionary(x => x.Request);
+        foreach (var kind in kinds.OrderByDescending(k => atDone.TryGetValue(k, out var d) ? d.Sent : 0).ThenBy(k => k.ToString(), StringComparer.Ordinal))
+        {
+            var (_, sent, failed) = atDone.GetValueOrDefault(kind);
+            text.AppendLine(Invariant(
+                $"| {kind} | {sent:N0} | {(double)sent / n:0.000} | {failed:N0} | {settled.GetValueOrDefault(kind) - sent:N0} | {restartCounts.GetValueOrDefault(kind):N0} |"));
+        }
+
+        var total = first.RequestsAtDone.Sum(x => x.Sent);
+        text.AppendLine(Invariant(
+            $"| **total** | **{total:N0}** | **{(double)total / n:0.000}** | {first.RequestsAtDone.Sum(x => x.Failed):N0} | {first.RequestsAfterSettle.Sum(x => x.Sent) - total:N0} | {restart.RequestsAtDone.Sum(x => x.Sent):N0} |"));
+        text.AppendLine();
+    }
+
+    private static void AppendTraces(StringBuilder text, int n, SyncResult restart)
+    {
+        if (restart.Traces.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(Invariant(
+            $"{restart.Traces.Count} new Services created one after another after the restart, with {n:N0} others present (compare bus-latency's in-memory column, on an empty cluster):"));
+        text.AppendLine();
+        text.AppendLine("| segment | p50 ms | p99 ms | max ms |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var (segment, label) in new[]
+        {
+            (Segment.CacheToReceived, "cache event → plan received"),
+            (Segment.CacheToHanded, "cache event → plan handed to the bus"),
+            (Segment.CreateCall, "create call (POST Service) itself"),
+        })
+        {
+            var s = ServiceTracer.Summarize(restart.Traces, segment);
+            text.AppendLine(Invariant($"| {label} | {s.P50:0.00} | {s.P99:0.00} | {s.Max:0.00} |"));
+        }
+
+        text.AppendLine();
+        text.AppendLine(Invariant(
+            $"Allocator API requests meanwhile, per new Service: {string.Join(", ", restart.TraceRequests.Select(r => Invariant($"{r.Request} {(double)r.Sent / (restart.Traces.Count + InitialSyncOptions.TraceWarmup):0.00}")))}."));
+    }
+
+    private static string Seconds(TimeSpan? value) =>
+        value is { } v ? v.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 
     private static string Invariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,5 @@
+using MetalLb.Benchmarks.Cluster;
+
 namespace MetalLb.Benchmarks.InitialSync;
 
 /// <summary>What <c>initial-sync</c> measured; times are from the allocator host's start.</summary>
@@ -9,9 +11,10 @@ internal sealed record SyncResult
 
     public required TimeSpan CacheSynced { get; init; }
 
-    public required TimeSpan FirstStatus { get; init; }
+    /// <summary>When the first Service status was written; null when the phase wrote none (a restart).</summary>
+    public required TimeSpan? FirstStatus { get; init; }
 
-    public required TimeSpan AllStatus { get; init; }
+    public required TimeSpan? AllStatus { get; init; }
 
     public required TimeSpan FirstPlanPublished { get; init; }
 
@@ -33,9 +36,15 @@ internal sealed record SyncResult
     public required IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> RequestsAfterSettle { get; init; }
 
     /// <summary>Services whose status, read back after the run, holds one IP, and how many distinct IPs they hold.</summary>
-    public required (int WithIp, int DistinctIps, int Annotated) Verified { get; init; }
+    public (int WithIp, int DistinctIps, int Annotated) Verified { get; init; }
 
     public required long AllocatedBytes { get; init; }
+
+    /// <summary>New Services created one after another once the phase was done, traced to the consumer.</summary>
+    public IReadOnlyList<PlanTrace> Traces { get; init; } = [];
+
+    /// <summary>The allocator's API requests while <see cref="Traces"/> were created.</summary>
+    public IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> TraceRequests { get; init; } = [];
 
     public required long ProcessCpuMs { get; init; }
 }
