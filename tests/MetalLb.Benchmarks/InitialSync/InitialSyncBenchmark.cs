@@ -26,7 +26,6 @@ internal static class InitialSyncBenchmark
     private const int Nodes = 3;
     private const int ListPageSize = 2_000;
     private static readonly TimeSpan ReceiveGrace = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan TraceGap = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan TraceTimeout = TimeSpan.FromSeconds(30);
 
     public static async Task<int> RunAsync(string[] args)
@@ -154,7 +153,7 @@ internal static class InitialSyncBenchmark
             cache.Changed += () => probe.CacheChanged(cache.Snapshot);
             var before = counter.Snapshot();
             var traces = await ServiceTracer.TraceAsync(
-                cluster, probe, "new", InitialSyncOptions.TraceWarmup, options.TracedServices, TraceGap, TraceTimeout, created, cancellationToken);
+                cluster, probe, "new", InitialSyncOptions.TraceWarmup, options.TracedServices, options.TraceGap, TraceTimeout, created, cancellationToken);
             return result with { Traces = traces, TraceRequests = Difference(counter.Snapshot(), before) };
         }
         finally

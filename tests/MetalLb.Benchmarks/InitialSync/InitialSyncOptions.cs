@@ -5,12 +5,13 @@ namespace MetalLb.Benchmarks.InitialSync;
 /// <summary>The arguments of <c>initial-sync</c>.</summary>
 internal sealed record InitialSyncOptions
 {
-    public const string Usage = "usage: initial-sync [--services N] [--parallel N] [--settle S] [--timeout S] [--traced N] [--out FILE]\n"
+    public const string Usage = "usage: initial-sync [--services N] [--parallel N] [--settle S] [--timeout S] [--traced N] [--trace-gap MS] [--out FILE]\n"
         + "  --services N  LoadBalancer Services created before the allocator starts (default 10000)\n"
         + "  --parallel N  concurrent create requests while preparing them (default 32)\n"
         + "  --settle S    seconds the allocator keeps running after it is done, to count what follows (default 5)\n"
         + "  --timeout S   give up when the allocator is not done after S seconds (default 600)\n"
         + "  --traced N    new Services traced one at a time after the restart (default 100)\n"
+        + "  --trace-gap MS  pause after each traced plan arrives (default 20)\n"
         + "  --out FILE    also write the Markdown report to FILE";
 
     public int Services { get; init; } = 10_000;
@@ -25,6 +26,9 @@ internal sealed record InitialSyncOptions
 
     /// <summary>New Services traced one at a time after the restart, with all the others present.</summary>
     public int TracedServices { get; init; } = 100;
+
+    /// <summary>The pause after each traced plan arrives before the next create.</summary>
+    public TimeSpan TraceGap { get; init; } = TimeSpan.FromMilliseconds(20);
 
     /// <returns>The options, or null with <paramref name="error"/> set when the arguments are not understood.</returns>
     public static InitialSyncOptions? Parse(IReadOnlyList<string> args, out string? error)
@@ -54,6 +58,10 @@ internal sealed record InitialSyncOptions
                     break;
                 case "--traced" when int.TryParse(value, out var n) && n > 0:
                     options = options with { TracedServices = n };
+                    i++;
+                    break;
+                case "--trace-gap" when int.TryParse(value, out var n) && n >= 0:
+                    options = options with { TraceGap = TimeSpan.FromMilliseconds(n) };
                     i++;
                     break;
                 case "--out" when !string.IsNullOrWhiteSpace(value):

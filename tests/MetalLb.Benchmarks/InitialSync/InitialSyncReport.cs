@@ -39,7 +39,7 @@ internal static class InitialSyncReport
             $"Read back after the first start: {first.Verified.WithIp:N0} Services with one IP ({first.Verified.DistinctIps:N0} distinct), {first.Verified.Annotated:N0} with the pool annotation."));
         text.AppendLine();
         AppendRequests(text, n, first, restart);
-        AppendTraces(text, n, restart);
+        AppendTraces(text, options, n, restart);
         return text.ToString();
     }
 
@@ -67,7 +67,7 @@ internal static class InitialSyncReport
         text.AppendLine();
     }
 
-    private static void AppendTraces(StringBuilder text, int n, SyncResult restart)
+    private static void AppendTraces(StringBuilder text, InitialSyncOptions options, int n, SyncResult restart)
     {
         if (restart.Traces.Count == 0)
         {
@@ -75,7 +75,7 @@ internal static class InitialSyncReport
         }
 
         text.AppendLine(Invariant(
-            $"{restart.Traces.Count} new Services created one after another after the restart, with {n:N0} others present (compare bus-latency's in-memory column, on an empty cluster):"));
+            $"{restart.Traces.Count} new Services created one after another after the restart ({options.TraceGap.TotalMilliseconds:0} ms after each plan arrives), with {n:N0} others present (compare bus-latency's in-memory column, on an empty cluster):"));
         text.AppendLine();
         text.AppendLine("| segment | p50 ms | p99 ms | max ms |");
         text.AppendLine("|---|---:|---:|---:|");
