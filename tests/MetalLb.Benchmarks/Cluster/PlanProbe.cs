@@ -20,10 +20,14 @@ internal sealed class PlanProbe
     private long _lastPublished;
     private long _lastReceived;
     private long _messageBytes;
+    private long _publishCalls;
 
     public int PublishedCount => _published.Count;
 
     public int ReceivedCount => _received.Count;
+
+    /// <summary>Every plan publish, repeats of a Service included.</summary>
+    public long PublishCalls => Interlocked.Read(ref _publishCalls);
 
     /// <summary>The size of the last plan message as the consumer's transport received it (0 when unknown).</summary>
     public long MessageBytes => Interlocked.Read(ref _messageBytes);
@@ -75,6 +79,7 @@ internal sealed class PlanProbe
     public void Published(string serviceKey)
     {
         var now = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref _publishCalls);
         Interlocked.CompareExchange(ref _firstPublished, now, 0);
         Interlocked.Exchange(ref _lastPublished, now);
         _published.TryAdd(serviceKey, 0);

@@ -152,9 +152,16 @@ internal static class InitialSyncBenchmark
             ModeRunner.Log(Mode, $"{phase}: tracing {options.TracedServices} new Services one after another");
             cache.Changed += () => probe.CacheChanged(cache.Snapshot);
             var before = counter.Snapshot();
+            var (publishesBefore, passesBefore) = (probe.PublishCalls, worker.Passes);
             var traces = await ServiceTracer.TraceAsync(
                 cluster, probe, "new", InitialSyncOptions.TraceWarmup, options.TracedServices, options.TraceGap, TraceTimeout, created, cancellationToken);
-            return result with { Traces = traces, TraceRequests = Difference(counter.Snapshot(), before) };
+            return result with
+            {
+                Traces = traces,
+                TraceRequests = Difference(counter.Snapshot(), before),
+                TracePublishCalls = probe.PublishCalls - publishesBefore,
+                TracePasses = worker.Passes - passesBefore,
+            };
         }
         finally
         {

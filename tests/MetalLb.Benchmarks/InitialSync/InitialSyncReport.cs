@@ -91,8 +91,9 @@ internal static class InitialSyncReport
         }
 
         text.AppendLine();
+        var created = restart.Traces.Count + InitialSyncOptions.TraceWarmup;
         text.AppendLine(Invariant(
-            $"Allocator API requests meanwhile, per new Service: {string.Join(", ", restart.TraceRequests.Select(r => Invariant($"{r.Request} {(double)r.Sent / (restart.Traces.Count + InitialSyncOptions.TraceWarmup):0.00}")))}."));
+            $"Per new Service meanwhile: {(double)restart.TracePasses / created:0.00} reconcile passes, {(double)restart.TracePublishCalls / created:0.00} plans published; API requests {string.Join(", ", restart.TraceRequests.Select(r => Invariant($"{r.Request} {(double)r.Sent / created:0.00}")))}."));
     }
 
     private static string Seconds(TimeSpan? value) =>

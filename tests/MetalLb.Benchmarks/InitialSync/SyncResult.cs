@@ -46,5 +46,11 @@ internal sealed record SyncResult
     /// <summary>The allocator's API requests while <see cref="Traces"/> were created.</summary>
     public IReadOnlyList<(ApiRequest Request, int Sent, int Failed)> TraceRequests { get; init; } = [];
 
+    /// <summary>Plans published (every call, repeats included) while <see cref="Traces"/> were created.</summary>
+    public long TracePublishCalls { get; init; }
+
+    /// <summary>Reconcile passes completed while <see cref="Traces"/> were created.</summary>
+    public long TracePasses { get; init; }
+
     public required long ProcessCpuMs { get; init; }
 }
