@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using MetalLb.Domain.Allocation;
 using MetalLb.Domain.Config;
 using MetalLb.Domain.Model;
 using static MetalLb.Benchmarks.BenchmarkInputs;
+using DomainAllocator = MetalLb.Domain.Allocation.Allocator;
 
 namespace MetalLb.Benchmarks;
 
@@ -38,7 +38,7 @@ public class AllocationBenchmarks
             .ToArray();
         _v6 = Enumerable.Range(0, N).Select(i => Service(i, v6: true)).ToArray();
 
-        var allocator = new Allocator(_slash15, NoNamespaces);
+        var allocator = new DomainAllocator(_slash15, NoNamespaces);
         _assigned = _v4.Select(s => s with { IngressIPs = [allocator.Converge(s).Ips[0].ToString()] }).ToArray();
     }
 
@@ -52,11 +52,11 @@ public class AllocationBenchmarks
     public int AllocateIntoIpv6Slash64() => Allocate(_slash64, _v6);
 
     [Benchmark]
-    public int RestoreFromStatus() => new Allocator(_slash15, NoNamespaces).Restore(_assigned).Count;
+    public int RestoreFromStatus() => new DomainAllocator(_slash15, NoNamespaces).Restore(_assigned).Count;
 
     private static int Allocate(MetalLbConfig config, ServiceInfo[] services)
     {
-        var allocator = new Allocator(config, NoNamespaces);
+        var allocator = new DomainAllocator(config, NoNamespaces);
         var allocated = 0;
         foreach (var service in services)
         {

@@ -1,9 +1,21 @@
 using BenchmarkDotNet.Running;
+using MetalLb.Benchmarks.BusLatency;
+using MetalLb.Benchmarks.InitialSync;
 using MetalLb.Benchmarks.Webhook;
 
 if (args.Length > 0 && args[0] == WebhookLoadBenchmark.Mode)
 {
     return await WebhookLoadBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == BusLatencyBenchmark.Mode)
+{
+    return await BusLatencyBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == InitialSyncBenchmark.Mode)
+{
+    return await InitialSyncBenchmark.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MetalLb.Benchmarks.ValidationBenchmarks).Assembly).Run(args);

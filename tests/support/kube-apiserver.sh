@@ -13,7 +13,10 @@
 #
 # Environment: METALLB_SVC_CACHE (default /var/cache/metallb-svc) holds the binary and the source download;
 # KUBE_APISERVER_OWNER_PID, when set at start, stops the servers once that process is gone (a crashed test
-# host leaves nothing running); KUBE_APISERVER_START_TIMEOUT (seconds, default 120).
+# host leaves nothing running); KUBE_APISERVER_START_TIMEOUT (seconds, default 120);
+# KUBE_APISERVER_SERVICE_CIDR (default 203.0.113.0/24, room for 253 Services) and KUBE_APISERVER_NODE_PORT_RANGE
+# (default the server's 30000-32767), read at start and kept for restart-apiserver, so benchmarks can create
+# thousands of LoadBalancer Services (each takes a ClusterIP and a NodePort).
 set -euo pipefail
 
 readonly K8S_VERSION=1.20.2
@@ -189,10 +192,12 @@ EOF
 # Starts kube-apiserver against the etcd on CLIENT, serving on SECURE, and waits until it is ready; appends to
 # DIR/kube-apiserver.log so a restart keeps the earlier process's log.
 start_apiserver() {
-  local dir=$1 client=$2 secure=$3 deadline=$4 token
+  local dir=$1 client=$2 secure=$3 deadline=$4 token cidr ports
   token=$(cat "$dir/token")
+  cidr=$(sed -n 's/^SERVICE_CIDR=//p' "$dir/flags")
+  ports=$(sed -n 's/^NODE_PORT_RANGE=//p' "$dir/flags")
   "$BIN" --etcd-servers="http://127.0.0.1:$client" --bind-address=127.0.0.1 --secure-port="$secure" \
-    --advertise-address=192.0.2.10 --service-cluster-ip-range=203.0.113.0/24 \
+    --advertise-address=192.0.2.10 --service-cluster-ip-range="$cidr" --service-node-port-range="$ports" \
     --service-account-issuer=https://kubernetes.default.svc \
     --service-account-key-file="$dir/sa.pub" --service-account-signing-key-file="$dir/sa.key" \
     --token-auth-file="$dir/tokens.csv" --authorization-mode=RBAC --enable-priority-and-fairness=false \
@@ -244,6 +249,8 @@ cmd_start() {
   mkdir -p "$dir"; dir=$(cd "$dir" && pwd)
   [ ! -e "$dir/env" ] || die "$dir already holds a started server (stop it and use a fresh DIR)"
   make_credentials "$dir"
+  printf 'SERVICE_CIDR=%s\nNODE_PORT_RANGE=%s\n' "${KUBE_APISERVER_SERVICE_CIDR:-203.0.113.0/24}" \
+    "${KUBE_APISERVER_NODE_PORT_RANGE:-30000-32767}" >"$dir/flags"
   deadline=$((SECONDS + ${KUBE_APISERVER_START_TIMEOUT:-120}))
   for attempt in 1 2 3; do
     if start_once "$dir" "$deadline"; then
