@@ -117,10 +117,10 @@ public sealed class BusScenario : IAsyncDisposable
     }
 
     /// <summary>Waits until the node's book has the ledger's digest, then checks every plan matches field by field.</summary>
-    public async Task BookMatchesLedgerAsync(AnnouncerNode node)
+    public async Task BookMatchesLedgerAsync(AnnouncerNode node, TimeSpan? timeout = null)
     {
         var ledger = Ledger;
-        await node.WaitUntilAsync(b => b.Digest() == ledger.Digest(), Timeout, "the book to match the ledger's digest");
+        await node.WaitUntilAsync(b => b.Digest() == ledger.Digest(), timeout ?? Timeout, "the book to match the ledger's digest");
 
         Assert.Equal(Json(ledger.Plans), Json(node.Book.Plans));
     }
