@@ -13,6 +13,9 @@ namespace MetalLb.Allocator.Bus;
 /// </remarks>
 public sealed class BusPlanPublisher(IBus bus, PlanLedger ledger, ILogger<BusPlanPublisher> logger) : IPlanPublisher
 {
+    /// <summary>How long one publish may wait for the broker before it counts as failed.</summary>
+    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
     private readonly IPublishEndpoint _publish = bus;
 
     public IReadOnlyCollection<string> PublishedKeys => ledger.Plans.Select(p => p.ServiceKey).ToArray();
@@ -22,7 +25,7 @@ public sealed class BusPlanPublisher(IBus bus, PlanLedger ledger, ILogger<BusPla
         ArgumentNullException.ThrowIfNull(domainPlan);
         var message = AnnouncementPlanMessages.From(domainPlan, generation);
         ledger.Record(message);
-        await _publish.Publish(message, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(message, cancellationToken).ConfigureAwait(false);
         if (logger.IsEnabled(LogLevel.Information))
         {
             var ips = string.Join(",", message.Ips);
@@ -33,7 +36,28 @@ public sealed class BusPlanPublisher(IBus bus, PlanLedger ledger, ILogger<BusPla
     public async Task PublishWithdrawnAsync(string serviceKey, long generation, CancellationToken cancellationToken)
     {
         ledger.Withdraw(serviceKey);
-        await _publish.Publish(new AnnouncementWithdrawn(serviceKey, generation), cancellationToken).ConfigureAwait(false);
+        await PublishAsync(new AnnouncementWithdrawn(serviceKey, generation), cancellationToken).ConfigureAwait(false);
         AllocatorLog.Withdrawn(logger, serviceKey, generation);
+    }
+
+    /// <summary>
+    /// Publishes with a bounded wait. While RabbitMQ is unreachable MassTransit holds a publish until the connection
+    /// is back, and the reconcile pass awaiting it would hold every status write and allocation behind it for the
+    /// whole outage. Timing out turns that into an ordinary publish failure: the pass goes on, and the message,
+    /// already in the ledger, reaches the announcers through the next digest and a snapshot.
+    /// </summary>
+    private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        try
+        {
+            await _publish.Publish(message, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the broker took no {typeof(T).Name} within {PublishTimeout.TotalSeconds} s", ex);
+        }
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace MetalLb.IntegrationTests.Bus;
 
 /// <summary>The allocator against a real kube-apiserver, publishing over a real RabbitMQ to an announcer's consumer.</summary>
+[Collection(RealBroker.Name)]
 public sealed class AllocatorToAnnouncerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using k8s;
 using MetalLb.Allocator;
+using MetalLb.Allocator.Bus;
 using MetalLb.Hosting.Bus;
 using MetalLb.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +14,7 @@ namespace MetalLb.IntegrationTests.Bus;
 internal static class BusHosts
 {
     /// <summary>An allocator as deployed: the real <c>BusPlanPublisher</c>, publishing over RabbitMQ.</summary>
-    public static IHost Allocator(RabbitMqFixture broker, IKubernetes client, string identity)
+    public static IHost Allocator(RabbitMqFixture broker, IKubernetes client, string identity, TimeSpan? digestInterval = null)
     {
         var builder = Create(broker);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -21,22 +23,41 @@ internal static class BusHosts
             ["Allocator:LeaseDuration"] = "00:00:04",
             ["Allocator:RenewDeadline"] = "00:00:03",
             ["Allocator:RetryPeriod"] = "00:00:00.500",
+            ["Allocator:DigestInterval"] = (digestInterval ?? TimeSpan.FromSeconds(10)).ToString("c", CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(client);
         builder.AddAllocator();
         return builder.Build();
     }
 
-    /// <summary>One announcer node: its own temporary queue, so it gets every plan the allocator publishes.</summary>
+    /// <summary>
+    /// One announcer node: its own temporary queue, so it gets every plan the allocator publishes; it asks for a
+    /// snapshot on start when the node's <see cref="AnnouncerNode.Resync"/> says so.
+    /// </summary>
     public static IHost Announcer(RabbitMqFixture broker, AnnouncerNode node)
     {
         var builder = Create(broker);
         builder.Services.AddSingleton(node);
+        if (node.Resync.HasFlag(AnnouncerResync.OnStart))
+        {
+            builder.Services.AddHostedService<AnnouncerStartupResync>();
+        }
+
         builder.AddMetalLbBus(x => x.AddConsumer<AnnouncerPlanConsumer>().Endpoint(e =>
         {
             e.InstanceId = node.Name;
             e.Temporary = true;
         }));
+        return builder.Build();
+    }
+
+    /// <summary>A host with only the bus and the allocator's real <see cref="BusPlanPublisher"/>: no cluster behind it.</summary>
+    public static IHost Publisher(RabbitMqFixture broker)
+    {
+        var builder = Create(broker);
+        builder.Services.AddSingleton<PlanLedger>();
+        builder.Services.AddSingleton<BusPlanPublisher>();
+        builder.AddMetalLbBus(_ => { });
         return builder.Build();
     }
 
@@ -46,7 +67,7 @@ internal static class BusHosts
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{RabbitMqOptions.SectionName}:Host"] = broker.Host,
-            [$"{RabbitMqOptions.SectionName}:Port"] = broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [$"{RabbitMqOptions.SectionName}:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
             [$"{RabbitMqOptions.SectionName}:Username"] = broker.Username,
             [$"{RabbitMqOptions.SectionName}:Password"] = broker.Password,
         });
