@@ -7,13 +7,16 @@
 #                                 DIR/env (ports, URL, token), DIR/*.pid and DIR/*.log
 #   kube-apiserver.sh stop DIR    stop both (and the owner watcher), wait for them; removes nothing
 #   kube-apiserver.sh restart-apiserver DIR
-#                                 stop only kube-apiserver and start it again with the same flags and port; etcd
+#                                 stop only kube-apiserver and start it again with the same flags and port (extra
+#                                 flags included); etcd
 #                                 keeps running, so every watch is cut and re-established against the new process
 #   kube-apiserver.sh compact DIR compact etcd at its current revision, so older resourceVersions are gone
 #
 # Environment: METALLB_SVC_CACHE (default /var/cache/metallb-svc) holds the binary and the source download;
 # KUBE_APISERVER_OWNER_PID, when set at start, stops the servers once that process is gone (a crashed test
-# host leaves nothing running); KUBE_APISERVER_START_TIMEOUT (seconds, default 120).
+# host leaves nothing running); KUBE_APISERVER_START_TIMEOUT (seconds, default 120); KUBE_APISERVER_EXTRA_ARGS, when
+# set at start, holds further kube-apiserver flags separated by whitespace (e.g. --watch-cache=false), kept in
+# DIR/apiserver-extra-args for restart-apiserver.
 set -euo pipefail
 
 readonly K8S_VERSION=1.20.2
@@ -187,17 +190,19 @@ EOF
 }
 
 # Starts kube-apiserver against the etcd on CLIENT, serving on SECURE, and waits until it is ready; appends to
-# DIR/kube-apiserver.log so a restart keeps the earlier process's log.
+# DIR/kube-apiserver.log so a restart keeps the earlier process's log. The flags in DIR/apiserver-extra-args (one a
+# line) come last, so they can also override one of the flags here.
 start_apiserver() {
-  local dir=$1 client=$2 secure=$3 deadline=$4 token
+  local dir=$1 client=$2 secure=$3 deadline=$4 token extra=()
   token=$(cat "$dir/token")
+  [ ! -f "$dir/apiserver-extra-args" ] || mapfile -t extra <"$dir/apiserver-extra-args"
   "$BIN" --etcd-servers="http://127.0.0.1:$client" --bind-address=127.0.0.1 --secure-port="$secure" \
     --advertise-address=192.0.2.10 --service-cluster-ip-range=203.0.113.0/24 \
     --service-account-issuer=https://kubernetes.default.svc \
     --service-account-key-file="$dir/sa.pub" --service-account-signing-key-file="$dir/sa.key" \
     --token-auth-file="$dir/tokens.csv" --authorization-mode=RBAC --enable-priority-and-fairness=false \
     --tls-cert-file="$dir/apiserver.crt" --tls-private-key-file="$dir/apiserver.key" \
-    --cert-dir="$dir/certs" >>"$dir/kube-apiserver.log" 2>&1 </dev/null &
+    --cert-dir="$dir/certs" "${extra[@]}" >>"$dir/kube-apiserver.log" 2>&1 </dev/null &
   echo $! >"$dir/kube-apiserver.pid"
   wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /readyz &&
     wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /api/v1/namespaces/default
@@ -244,6 +249,9 @@ cmd_start() {
   mkdir -p "$dir"; dir=$(cd "$dir" && pwd)
   [ ! -e "$dir/env" ] || die "$dir already holds a started server (stop it and use a fresh DIR)"
   make_credentials "$dir"
+  local -a extra
+  read -r -a extra <<<"${KUBE_APISERVER_EXTRA_ARGS:-}"
+  [ ${#extra[@]} -eq 0 ] || printf '%s\n' "${extra[@]}" >"$dir/apiserver-extra-args"
   deadline=$((SECONDS + ${KUBE_APISERVER_START_TIMEOUT:-120}))
   for attempt in 1 2 3; do
     if start_once "$dir" "$deadline"; then
