@@ -14,20 +14,14 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan KubectlTimeout = TimeSpan.FromMinutes(2);
 
-    private readonly IReadOnlyList<string> _extraApiServerArgs;
     private string? _directory;
     private Kubernetes? _client;
 
-    public KubeApiServerFixture()
-        : this([])
-    {
-    }
-
-    /// <summary>A server started with further kube-apiserver flags (kept across <see cref="RestartApiServerAsync"/>).</summary>
-    public KubeApiServerFixture(IReadOnlyList<string> extraApiServerArgs)
-    {
-        _extraApiServerArgs = extraApiServerArgs;
-    }
+    /// <summary>
+    /// Further kube-apiserver flags, such as <c>--watch-cache=false</c>, kept across <see cref="RestartApiServerAsync"/>.
+    /// An init property rather than a constructor argument: xunit builds class fixtures through their only public constructor.
+    /// </summary>
+    public IReadOnlyList<string> ExtraApiServerArgs { get; init; } = [];
 
     /// <summary>Why the server is not running (tests should skip), or null when it is.</summary>
     public string? SkipReason { get; private set; }
@@ -57,7 +51,7 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
 
         await RunScriptAsync(InstallTimeout, "install").ConfigureAwait(false);
         var directory = System.IO.Directory.CreateTempSubdirectory("metallb-apiserver-").FullName;
-        await RunScriptAsync(StartTimeout, ["start", directory], _extraApiServerArgs).ConfigureAwait(false);
+        await RunScriptAsync(StartTimeout, ["start", directory], ExtraApiServerArgs).ConfigureAwait(false);
         _directory = directory;
         var env = KubeApiServerEnv.Read(Path.Combine(directory, "env"));
         Server = new Uri(env["APISERVER_URL"]);

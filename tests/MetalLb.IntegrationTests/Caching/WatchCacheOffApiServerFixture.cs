@@ -8,7 +8,7 @@ namespace MetalLb.IntegrationTests.Caching;
 /// </summary>
 public sealed class WatchCacheOffApiServerFixture : IAsyncLifetime, IDisposable
 {
-    public KubeApiServerFixture Api { get; } = new(["--watch-cache=false"]);
+    public KubeApiServerFixture Api { get; } = new() { ExtraApiServerArgs = ["--watch-cache=false"] };
 
     public Task InitializeAsync() => Api.InitializeAsync();
 
