@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MetalLb.TestSupport;
+using Microsoft.Extensions.Logging;
 
 namespace MetalLb.IntegrationTests.Caching;
 
@@ -47,7 +48,7 @@ public sealed class CacheWatchGoneTests(WatchCacheOffApiServerFixture server) : 
         Assert.True(harness.Cache.IsSynced);
     }
 
-    private static bool IsPoolEntry((Microsoft.Extensions.Logging.EventId Id, string Message) entry, int eventId) =>
+    private static bool IsPoolEntry((EventId Id, string Message) entry, int eventId) =>
         entry.Id.Id == eventId && entry.Message.Contains("IPAddressPool", StringComparison.Ordinal);
 
     /// <summary>
