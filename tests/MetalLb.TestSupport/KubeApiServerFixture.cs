@@ -17,6 +17,12 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
     private string? _directory;
     private Kubernetes? _client;
 
+    /// <summary>
+    /// Further kube-apiserver flags, such as <c>--watch-cache=false</c>, kept across <see cref="RestartApiServerAsync"/>.
+    /// An init property rather than a constructor argument: xunit builds class fixtures through their only public constructor.
+    /// </summary>
+    public IReadOnlyList<string> ExtraApiServerArgs { get; init; } = [];
+
     /// <summary>Why the server is not running (tests should skip), or null when it is.</summary>
     public string? SkipReason { get; private set; }
 
@@ -45,7 +51,7 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
 
         await RunScriptAsync(InstallTimeout, "install").ConfigureAwait(false);
         var directory = System.IO.Directory.CreateTempSubdirectory("metallb-apiserver-").FullName;
-        await RunScriptAsync(StartTimeout, "start", directory).ConfigureAwait(false);
+        await RunScriptAsync(StartTimeout, ["start", directory], ExtraApiServerArgs).ConfigureAwait(false);
         _directory = directory;
         var env = KubeApiServerEnv.Read(Path.Combine(directory, "env"));
         Server = new Uri(env["APISERVER_URL"]);
@@ -100,12 +106,17 @@ public sealed class KubeApiServerFixture : IAsyncLifetime, IDisposable
         _client = null;
     }
 
-    private static async Task<ProcessResult> RunScriptAsync(TimeSpan timeout, params string[] args)
+    private static Task<ProcessResult> RunScriptAsync(TimeSpan timeout, params string[] args) =>
+        RunScriptAsync(timeout, args, []);
+
+    private static async Task<ProcessResult> RunScriptAsync(
+        TimeSpan timeout, string[] args, IReadOnlyList<string> extraApiServerArgs)
     {
         var environment = new Dictionary<string, string>
         {
             // The script stops the servers when this process is gone, so a crashed test host leaves nothing running.
             ["KUBE_APISERVER_OWNER_PID"] = Environment.ProcessId.ToString(),
+            ["KUBE_APISERVER_EXTRA_ARGS"] = string.Join(' ', extraApiServerArgs),
         };
         var result = await ProcessRunner.RunAsync(RepoPaths.KubeApiServerScript, args, timeout, environment)
             .ConfigureAwait(false);

@@ -7,7 +7,8 @@
 #                                 DIR/env (ports, URL, token), DIR/*.pid and DIR/*.log
 #   kube-apiserver.sh stop DIR    stop both (and the owner watcher), wait for them; removes nothing
 #   kube-apiserver.sh restart-apiserver DIR
-#                                 stop only kube-apiserver and start it again with the same flags and port; etcd
+#                                 stop only kube-apiserver and start it again with the same flags and port (extra
+#                                 flags included); etcd
 #                                 keeps running, so every watch is cut and re-established against the new process
 #   kube-apiserver.sh compact DIR compact etcd at its current revision, so older resourceVersions are gone
 #
@@ -16,7 +17,9 @@
 # host leaves nothing running); KUBE_APISERVER_START_TIMEOUT (seconds, default 120);
 # KUBE_APISERVER_SERVICE_CIDR (default 203.0.113.0/24, room for 253 Services) and KUBE_APISERVER_NODE_PORT_RANGE
 # (default the server's 30000-32767), read at start and kept for restart-apiserver, so benchmarks can create
-# thousands of LoadBalancer Services (each takes a ClusterIP and a NodePort).
+# thousands of LoadBalancer Services (each takes a ClusterIP and a NodePort); KUBE_APISERVER_EXTRA_ARGS, when set
+# at start, holds further kube-apiserver flags separated by whitespace (e.g. --watch-cache=false), kept in
+# DIR/apiserver-extra-args for restart-apiserver.
 set -euo pipefail
 
 readonly K8S_VERSION=1.20.2
@@ -190,19 +193,21 @@ EOF
 }
 
 # Starts kube-apiserver against the etcd on CLIENT, serving on SECURE, and waits until it is ready; appends to
-# DIR/kube-apiserver.log so a restart keeps the earlier process's log.
+# DIR/kube-apiserver.log so a restart keeps the earlier process's log. The flags in DIR/apiserver-extra-args (one a
+# line) come last, so they can also override one of the flags here.
 start_apiserver() {
-  local dir=$1 client=$2 secure=$3 deadline=$4 token cidr ports
+  local dir=$1 client=$2 secure=$3 deadline=$4 token cidr ports extra=()
   token=$(cat "$dir/token")
   cidr=$(sed -n 's/^SERVICE_CIDR=//p' "$dir/flags")
   ports=$(sed -n 's/^NODE_PORT_RANGE=//p' "$dir/flags")
+  [ ! -f "$dir/apiserver-extra-args" ] || mapfile -t extra <"$dir/apiserver-extra-args"
   "$BIN" --etcd-servers="http://127.0.0.1:$client" --bind-address=127.0.0.1 --secure-port="$secure" \
     --advertise-address=192.0.2.10 --service-cluster-ip-range="$cidr" --service-node-port-range="$ports" \
     --service-account-issuer=https://kubernetes.default.svc \
     --service-account-key-file="$dir/sa.pub" --service-account-signing-key-file="$dir/sa.key" \
     --token-auth-file="$dir/tokens.csv" --authorization-mode=RBAC --enable-priority-and-fairness=false \
     --tls-cert-file="$dir/apiserver.crt" --tls-private-key-file="$dir/apiserver.key" \
-    --cert-dir="$dir/certs" >>"$dir/kube-apiserver.log" 2>&1 </dev/null &
+    --cert-dir="$dir/certs" "${extra[@]}" >>"$dir/kube-apiserver.log" 2>&1 </dev/null &
   echo $! >"$dir/kube-apiserver.pid"
   wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /readyz &&
     wait_for kube-apiserver "$!" "$deadline" api_get "$dir" "$token" "$secure" /api/v1/namespaces/default
@@ -251,6 +256,9 @@ cmd_start() {
   make_credentials "$dir"
   printf 'SERVICE_CIDR=%s\nNODE_PORT_RANGE=%s\n' "${KUBE_APISERVER_SERVICE_CIDR:-203.0.113.0/24}" \
     "${KUBE_APISERVER_NODE_PORT_RANGE:-30000-32767}" >"$dir/flags"
+  local -a extra
+  read -r -a extra <<<"${KUBE_APISERVER_EXTRA_ARGS:-}"
+  [ ${#extra[@]} -eq 0 ] || printf '%s\n' "${extra[@]}" >"$dir/apiserver-extra-args"
   deadline=$((SECONDS + ${KUBE_APISERVER_START_TIMEOUT:-120}))
   for attempt in 1 2 3; do
     if start_once "$dir" "$deadline"; then

@@ -15,6 +15,9 @@ public sealed record ObjectMeta
 
     public string? ResourceVersion { get; init; }
 
+    /// <summary><c>metadata.generation</c>: grows with spec changes only (not status), where the API server keeps it.</summary>
+    public long? Generation { get; init; }
+
     /// <summary>File (or other origin) the object was read from; not a Kubernetes field.</summary>
     public string? Source { get; init; }
 

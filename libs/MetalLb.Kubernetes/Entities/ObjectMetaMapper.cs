@@ -16,6 +16,7 @@ internal static class ObjectMetaMapper
         Annotations = Copy(meta?.Annotations),
         Uid = meta?.Uid,
         ResourceVersion = meta?.ResourceVersion,
+        Generation = meta?.Generation,
     };
 
     private static IReadOnlyDictionary<string, string> Copy(IDictionary<string, string>? map) =>

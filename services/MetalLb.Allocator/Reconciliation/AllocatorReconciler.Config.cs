@@ -82,9 +82,25 @@ public sealed partial class AllocatorReconciler
     private static string ConfigFingerprint(ConfigSource snapshot)
     {
         var text = new StringBuilder();
+        // A metallb.io object counts by its generation and labels (ipAddressPoolSelectors match labels), so the
+        // allocator's own pool status writes, which change the resourceVersion, do not look like a new configuration.
         foreach (var o in snapshot.MetalLbObjects)
         {
-            text.Append(o.Kind).Append('/').Append(o.Metadata.Name).Append('@').Append(VersionOf(o, o.Metadata)).Append(';');
+            text.Append(o.Kind).Append('/').Append(o.Metadata.Name).Append('@');
+            if (o.Metadata.Generation is { } generation)
+            {
+                text.Append('g').Append(generation.ToString(CultureInfo.InvariantCulture));
+                foreach (var label in o.Metadata.Labels.OrderBy(l => l.Key, StringComparer.Ordinal))
+                {
+                    text.Append(',').Append(label.Key).Append('=').Append(label.Value);
+                }
+            }
+            else
+            {
+                text.Append(VersionOf(o, o.Metadata));
+            }
+
+            text.Append(';');
         }
 
         foreach (var n in snapshot.Namespaces)

@@ -12,6 +12,7 @@ public sealed partial class AllocatorReconciler
     private readonly Dictionary<string, long> _generations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolUsage> _poolStatus = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityContext> _traceParents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _unpublished = new(StringComparer.Ordinal);
     private string? _topologyFingerprint;
 
     /// <summary>
@@ -27,7 +28,10 @@ public sealed partial class AllocatorReconciler
         var everything = configChanged || topology != _topologyFingerprint;
         _topologyFingerprint = topology;
         var published = everything ? planPublisher.PublishedKeys.ToHashSet(StringComparer.Ordinal) : [];
-        var keys = everything ? services.Keys.Concat(_plans.Keys).Concat(published).Distinct(StringComparer.Ordinal).ToArray() : [.. touched];
+        // A Service whose last publish failed is tried again on every pass until it goes out, not only on a full one.
+        var keys = everything
+            ? services.Keys.Concat(_plans.Keys).Concat(published).Concat(_unpublished).Distinct(StringComparer.Ordinal).ToArray()
+            : [.. touched.Concat(_unpublished).Distinct(StringComparer.Ordinal)];
         if (keys.Length == 0)
         {
             return;
@@ -42,7 +46,7 @@ public sealed partial class AllocatorReconciler
             var pool = _allocator.PoolOf(key);
             if (ips.Count == 0 || pool is null || !services.TryGetValue(key, out var service))
             {
-                if (_plans.Remove(key) | published.Contains(key))
+                if (_plans.Remove(key) | published.Contains(key) | _unpublished.Contains(key))
                 {
                     await PublishAsync(key, g => planPublisher.PublishWithdrawnAsync(key, g, cancellationToken)).ConfigureAwait(false);
                 }
@@ -75,11 +79,13 @@ public sealed partial class AllocatorReconciler
             activity?.SetTag(AllocatorTelemetry.ServiceTag, key);
             activity?.SetTag(AllocatorTelemetry.GenerationTag, generation);
             await publish(generation).ConfigureAwait(false);
+            _unpublished.Remove(key);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            _unpublished.Add(key);
             HasFailures = true;
             AllocatorLog.PublishFailed(logger, key, ex);
             return false;

@@ -53,6 +53,7 @@ public sealed partial class AllocatorReconciler(
         _seen.Clear();
         _plans.Clear();
         _traceParents.Clear();
+        _unpublished.Clear();
         _poolStatus.Clear();
         _allocator = null;
         _config = null;

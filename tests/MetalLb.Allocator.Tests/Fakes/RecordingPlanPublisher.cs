@@ -8,8 +8,17 @@ internal sealed class RecordingPlanPublisher : IPlanPublisher
 {
     public List<(string Service, AnnouncementPlan? Plan, long Generation)> Messages { get; } = [];
 
+    /// <summary>How many of the next publishes fail (the broker is away).</summary>
+    public int FailNext { get; set; }
+
     public Task PublishPlanAsync(AnnouncementPlan domainPlan, long generation, CancellationToken cancellationToken)
     {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new TimeoutException("the broker did not take the message within 5 s");
+        }
+
         Messages.Add((domainPlan.ServiceKey, domainPlan, generation));
         return Task.CompletedTask;
     }

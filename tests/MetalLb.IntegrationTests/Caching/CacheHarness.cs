@@ -28,14 +28,19 @@ internal sealed class CacheHarness : IAsyncDisposable
 
     public RecordingLogger Logger { get; }
 
-    /// <summary>Applies the CRDs, creates the MetalLB namespace, starts a cache and waits until it has synced.</summary>
-    public static async Task<CacheHarness> StartAsync(KubeApiServerFixture api)
+    /// <summary>
+    /// Applies the CRDs, creates the MetalLB namespace, starts a cache (its options changed by <paramref name="configure"/>)
+    /// and waits until it has synced.
+    /// </summary>
+    public static async Task<CacheHarness> StartAsync(KubeApiServerFixture api, Action<ClusterObjectCacheOptions>? configure = null)
     {
         await api.ApplyCrdsAsync();
         var ns = await api.RunKubectlAsync("create", "namespace", Ns);
         Assert.True(ns.Succeeded || ns.StandardError.Contains("AlreadyExists", StringComparison.Ordinal), ns.ToString());
         var logger = new RecordingLogger();
-        var cache = new ClusterObjectCache(api.Client, new ClusterObjectCacheOptions { Namespace = Ns }, logger);
+        var options = new ClusterObjectCacheOptions { Namespace = Ns };
+        configure?.Invoke(options);
+        var cache = new ClusterObjectCache(api.Client, options, logger);
         var harness = new CacheHarness(api, cache, logger);
         await cache.StartAsync(CancellationToken.None);
         await cache.WaitForSyncAsync().WaitAsync(Deadline);

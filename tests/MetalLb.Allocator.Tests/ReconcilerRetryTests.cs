@@ -1,0 +1,58 @@
+using MetalLb.Allocator.Tests.Fakes;
+using MetalLb.Domain.Config;
+
+namespace MetalLb.Allocator.Tests;
+
+public sealed class ReconcilerRetryTests
+{
+    [Fact]
+    public async Task FailedPublish_IsRetriedOnTheNextPass_ThoughNothingChanged()
+    {
+        var h = new ReconcilerHarness();
+        h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20") + "\n---\n" + L2Ad);
+        h.Cluster.Apply(Yaml.Service("web", "10.96.0.1"));
+        h.Plans.FailNext = 1;
+
+        await h.PassAsync();
+        Assert.DoesNotContain(h.Plans.Messages, m => m.Service == "default/web");
+        Assert.True(h.Reconciler.HasFailures);
+        await h.PassAsync();
+
+        Assert.Contains(h.Plans.Messages, m => m.Service == "default/web" && m.Plan is not null);
+        Assert.False(h.Reconciler.HasFailures);
+    }
+
+    [Fact]
+    public async Task PoolStatusWrite_NewResourceVersionSameGeneration_IsNotAConfigChange()
+    {
+        var h = new ReconcilerHarness();
+        h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20"));
+        h.Cluster.Config = Stamp(h.Cluster.Config, "100", 1);
+        h.Cluster.Apply(Yaml.Service("web", "10.96.0.1"));
+        await h.SettleAsync();
+        var reports = h.ConfigurationStates.Reports.Count;
+        var poolWrites = h.PoolStatus.Writes.Count;
+
+        h.Cluster.Config = Stamp(h.Cluster.Config, "101", 1);
+        await h.PassAsync();
+
+        Assert.Equal(reports, h.ConfigurationStates.Reports.Count);
+        Assert.Equal(poolWrites, h.PoolStatus.Writes.Count);
+        h.Cluster.Config = Stamp(h.Cluster.Config, "102", 2);
+        await h.PassAsync();
+        Assert.True(h.ConfigurationStates.Reports.Count > reports || h.PoolStatus.Writes.Count > poolWrites);
+    }
+
+    private const string L2Ad = """
+        apiVersion: metallb.io/v1beta1
+        kind: L2Advertisement
+        metadata:
+          name: l2
+          namespace: metallb-system
+        """;
+
+    private static ConfigSource Stamp(ConfigSource config, string resourceVersion, long generation) => config with
+    {
+        Pools = [.. config.Pools.Select(p => p with { Metadata = p.Metadata with { ResourceVersion = resourceVersion, Generation = generation } })],
+    };
+}
