@@ -7,7 +7,9 @@ namespace MetalLb.Hosting.Announcing;
 /// <c>interval × misses</c>, and gone at once when it says goodbye. This node is always live; whether it can announce
 /// on a link is its own interfaces' state. While frozen (this node lost the broker, so silence proves nothing) no one
 /// expires: a node cut off from the broker keeps its view rather than declare everyone dead and answer for every IP.
-/// Thread-safe.
+/// The same holds without an explicit freeze: a node hears its own heartbeats back through the broker, and time for
+/// judging its peers stands still (one interval after its last echo) while its own do not come back, because then
+/// their silence proves nothing. Thread-safe.
 /// </summary>
 public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan interval, int misses)
 {
@@ -16,6 +18,8 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
     private readonly TimeSpan _deadAfter = interval * misses;
     private IReadOnlySet<string> _ownInterfaces = new HashSet<string>(StringComparer.Ordinal);
     private DateTimeOffset? _frozenAt;
+    private DateTimeOffset? _lastOwnEcho;
+    private DateTimeOffset? _firstOwnEcho;
     private string _lastView = "";
 
     public string Self => self;
@@ -27,6 +31,21 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
             lock (_lock)
             {
                 return _frozenAt is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True once this node has heard its own heartbeat back and listened on for a full dead-after window: only then has it
+    /// heard every live peer, so only then may it elect (a node that elected at once would claim IPs its peers hold).
+    /// </summary>
+    public bool IsWarm
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return Warm();
             }
         }
     }
@@ -60,13 +79,15 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
     public bool Observe(AnnouncerHeartbeat heartbeat)
     {
         ArgumentNullException.ThrowIfNull(heartbeat);
-        if (heartbeat.Node == self)
-        {
-            return false;
-        }
-
         lock (_lock)
         {
+            if (heartbeat.Node == self)
+            {
+                _lastOwnEcho = timeProvider.GetUtcNow();
+                _firstOwnEcho ??= _lastOwnEcho;
+                return ViewChanged();
+            }
+
             _members[heartbeat.Node] = new Member(timeProvider.GetUtcNow(), heartbeat.Goodbye, heartbeat.Interfaces?.ToHashSet(StringComparer.Ordinal));
             return ViewChanged();
         }
@@ -141,6 +162,11 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
         ArgumentNullException.ThrowIfNull(candidate);
         lock (_lock)
         {
+            if (!Warm())
+            {
+                return false;
+            }
+
             IReadOnlySet<string>? interfaces;
             if (candidate.Node == self)
             {
@@ -160,7 +186,19 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
         }
     }
 
-    private DateTimeOffset Now() => _frozenAt ?? timeProvider.GetUtcNow();
+    private DateTimeOffset Now()
+    {
+        if (_frozenAt is { } frozenAt)
+        {
+            return frozenAt;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        return _lastOwnEcho is { } echo && now > echo + interval * 1.5 ? echo + interval * 1.5 : now;
+    }
+
+    /// <summary>Counted from the first echo: before it, this node's queue may not have been receiving anyone's heartbeats.</summary>
+    private bool Warm() => _firstOwnEcho is { } first && timeProvider.GetUtcNow() - first >= _deadAfter;
 
     private bool IsLive(Member member, DateTimeOffset now) => !member.Gone && now - member.LastSeen <= _deadAfter;
 
@@ -169,7 +207,7 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
         var now = Now();
         var view = string.Join(";", _members.Where(m => IsLive(m.Value, now)).OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => $"{m.Key}={string.Join(",", (m.Value.Interfaces ?? new HashSet<string>()).Order(StringComparer.Ordinal))}"))
-            + "|" + string.Join(",", _ownInterfaces.Order(StringComparer.Ordinal));
+            + "|" + string.Join(",", _ownInterfaces.Order(StringComparer.Ordinal)) + (Warm() ? "|warm" : "");
         if (view == _lastView)
         {
             return false;

@@ -9,7 +9,21 @@ public class MembershipTests
     private readonly SteppedClock _clock = new();
     private long _sequence;
 
-    private Membership Create() => new("node-a", _clock, Interval, 3);
+    /// <summary>A membership that has heard itself for a full dead-after window, as a running node has.</summary>
+    private Membership Create()
+    {
+        var m = new Membership("node-a", _clock, Interval, 3);
+        m.Observe(Beat("node-a"));
+        Advance(m, Interval * 3);
+        return m;
+    }
+
+    /// <summary>Moves the clock while this node keeps hearing its own heartbeats.</summary>
+    private void Advance(Membership m, TimeSpan by)
+    {
+        _clock.Advance(by);
+        m.Observe(Beat("node-a"));
+    }
 
     private AnnouncerHeartbeat Beat(string node, bool goodbye = false, params string[] interfaces) =>
         new(node, ++_sequence, _clock.GetUtcNow(), goodbye, interfaces.Length == 0 ? null : interfaces);
@@ -20,12 +34,11 @@ public class MembershipTests
         var m = Create();
 
         Assert.True(m.Observe(Beat("node-b")));
-        _clock.Advance(Interval * 3);
+        Advance(m, Interval * 3);
         Assert.False(m.Expire());
         Assert.Equal(["node-a", "node-b"], m.Live);
-        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(m, TimeSpan.FromMilliseconds(1));
 
-        Assert.True(m.Expire());
         Assert.Equal(["node-a"], m.Live);
         Assert.False(m.CanAnnounce(new L2Candidate("node-b", 0, [])));
     }
@@ -46,7 +59,7 @@ public class MembershipTests
     {
         var m = Create();
         m.Observe(Beat("node-b"));
-        _clock.Advance(Interval);
+        Advance(m, Interval);
 
         Assert.False(m.Observe(Beat("node-b")));
     }
@@ -58,16 +71,47 @@ public class MembershipTests
         m.Observe(Beat("node-b"));
 
         m.Freeze();
-        _clock.Advance(TimeSpan.FromSeconds(30));
+        Advance(m, TimeSpan.FromSeconds(30));
         Assert.False(m.Expire());
         Assert.Equal(["node-a", "node-b"], m.Live);
         m.Thaw();
-        _clock.Advance(Interval * 2);
+        Advance(m, Interval * 2);
 
         Assert.Equal(["node-a", "node-b"], m.Live);
-        _clock.Advance(Interval * 2);
-        Assert.True(m.Expire());
+        Advance(m, Interval * 2);
         Assert.Equal(["node-a"], m.Live);
+    }
+
+    [Fact]
+    public void OwnHeartbeatsNotComingBack_NobodyExpires_UntilTheyDoAgain()
+    {
+        var m = Create();
+        m.Observe(Beat("node-b"));
+        m.Observe(Beat("node-c"));
+
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        Assert.False(m.Expire());
+        Assert.Equal(["node-a", "node-b", "node-c"], m.Live);
+        m.Observe(Beat("node-b"));
+        m.Observe(Beat("node-a"));
+
+        Assert.Equal(["node-a", "node-b"], m.Live);
+    }
+
+    [Fact]
+    public void NewNode_ElectsNobody_UntilItHasHeardItselfForAWholeWindow()
+    {
+        var m = new Membership("node-a", _clock, Interval, 3);
+        m.SetOwnInterfaces(["eth0"]);
+        Assert.False(m.CanAnnounce(new L2Candidate("node-a", 0, [])));
+        m.Observe(Beat("node-a"));
+        Assert.False(m.CanAnnounce(new L2Candidate("node-a", 0, [])));
+
+        _clock.Advance(Interval * 3);
+
+        Assert.True(m.Expire());
+        Assert.True(m.IsWarm);
+        Assert.True(m.CanAnnounce(new L2Candidate("node-a", 0, [])));
     }
 
     [Fact]

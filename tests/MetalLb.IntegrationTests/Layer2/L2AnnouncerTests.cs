@@ -22,4 +22,106 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         Assert.Equal([n2.Mac], await cluster.ArpingAsync(count: 3));
         Assert.Equal(n2.Mac, await L2Cluster.UntilAsync(cluster.NdiscAsync, m => m is not null, "an NA for 2001:db8::200"));
     }
+
+    [RootFact]
+    public async Task KillingTheWinner_MovesTheIp_AndTheClientsNeighbourEntryFollowsTheGratuitousArp()
+    {
+        var (n1, n2) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2);
+        await cluster.PublishPlanAsync(n1, n2);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+        Assert.Equal(n1.Mac, await cluster.NeighbourAsync());
+
+        await announcers[0].KillAsync();
+
+        await L2Cluster.UntilAsync(cluster.NeighbourAsync, m => m == n2.Mac, "the client's neighbour entry to follow node-2's gratuitous ARP");
+        Assert.Equal([n2.Mac], await cluster.ArpingAsync(count: 2));
+        Assert.Equal(n2.Mac, await L2Cluster.UntilAsync(cluster.NdiscAsync, m => m is not null, "an NA from node-2"));
+    }
+
+    [RootFact]
+    public async Task SigTerm_SaysGoodbye_AndTheNextNodeTakesOver()
+    {
+        var (n1, n2) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2);
+        await cluster.PublishPlanAsync(n1, n2);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+
+        await announcers[0].TerminateAsync(L2Cluster.Timeout);
+
+        Assert.Contains(announcers[0].Lines, l => l.Contains("said goodbye", StringComparison.Ordinal));
+        await announcers[1].WaitForLineAsync("Announcing 198.51.100.200", L2Cluster.Timeout);
+        Assert.Equal([n2.Mac], await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.Count > 0, "node-2 to answer"));
+    }
+
+    [RootFact]
+    public async Task LinkDown_OnTheWinner_MovesTheIp_ThoughItsProcessAndHeartbeatAreFine()
+    {
+        var (n1, n2) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2);
+        await cluster.PublishPlanAsync(n1, n2);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+
+        await cluster.Network.SetCarrierAsync(n1, up: false);
+        try
+        {
+            await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n2.Mac]), "node-2 to answer once node-1's link is down");
+            Assert.False(announcers[0].HasExited);
+            await announcers[0].WaitForLineAsync("No longer answering on eth0", L2Cluster.Timeout);
+        }
+        finally
+        {
+            await cluster.Network.SetCarrierAsync(n1, up: true);
+        }
+
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to take the IP back when its link returns");
+    }
+
+    [RootFact]
+    public async Task AnotherStationAnsweringForTheIp_IsReportedWithItsMac()
+    {
+        var n1 = cluster.Nodes[0];
+        var announcer = (await cluster.StartAnnouncersAsync(n1))[0];
+        await cluster.PublishPlanAsync(n1);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+
+        await TestSupport.Network.TestNetwork.ExecAsync(cluster.Client.Namespace, "ip", "addr", "add", $"{L2Cluster.Ipv4}/32", "dev", "eth0");
+        try
+        {
+            await TestSupport.Network.TestNetwork.ExecAsync(cluster.Client.Namespace, false, "arping", "-U", "-c", "1", "-I", "eth0", L2Cluster.Ipv4);
+
+            await announcer.WaitForLineAsync("is claimed by another station too", L2Cluster.Timeout);
+            var conflict = await cluster.WaitForConflictAsync(L2Cluster.Ipv4);
+            Assert.Equal((cluster.Client.Mac, "node-1", "gratuitous ARP"), (conflict.ForeignMac, conflict.Node, conflict.Evidence));
+        }
+        finally
+        {
+            await TestSupport.Network.TestNetwork.ExecAsync(cluster.Client.Namespace, "ip", "addr", "del", $"{L2Cluster.Ipv4}/32", "dev", "eth0");
+        }
+    }
+
+    [RootFact]
+    public async Task BrokerStopped_ChangesNothingThatIsAnnounced()
+    {
+        var (n1, n2) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2);
+        await cluster.PublishPlanAsync(n1, n2);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+
+        await cluster.Broker.StopAsync();
+        try
+        {
+            await announcers[1].WaitForLineAsync("keeping the current view", L2Cluster.Timeout);
+
+            Assert.Equal([n1.Mac], await cluster.ArpingAsync(count: 3));
+            Assert.Equal(n1.Mac, await cluster.NdiscAsync());
+            Assert.False(
+                announcers[1].Lines.Any(l => l.Contains("Announcing 198.51.100.200", StringComparison.Ordinal)),
+                $"node-2 announced:\n{string.Join('\n', announcers[1].Lines)}");
+        }
+        finally
+        {
+            await cluster.Broker.StartAsync();
+        }
+    }
 }

@@ -18,7 +18,7 @@ namespace MetalLb.IntegrationTests.Layer2;
 /// process the allocator's side of the bus (its plan ledger and snapshot consumer) publishing plans as a test
 /// publisher, recording what announcers report. Announcers are started per test.
 /// </summary>
-public sealed partial class L2Cluster : IAsyncLifetime
+public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
 {
     public const string Ipv4 = "198.51.100.200";
     public const string Ipv6 = "2001:db8::200";
@@ -41,6 +41,23 @@ public sealed partial class L2Cluster : IAsyncLifetime
     public ConcurrentQueue<AnnouncementStatus> Statuses { get; } = new();
 
     public ConcurrentQueue<AddressConflictDetected> Conflicts { get; } = new();
+
+    private readonly SemaphoreSlim _conflictArrived = new(0, int.MaxValue);
+
+    /// <summary>Completes with the first conflict report for <paramref name="ip"/> (one already received counts).</summary>
+    public async Task<AddressConflictDetected> WaitForConflictAsync(string ip)
+    {
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            if (Conflicts.FirstOrDefault(c => c.Ip == ip) is { } conflict)
+            {
+                return conflict;
+            }
+
+            await _conflictArrived.WaitAsync(timeout.Token);
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -80,11 +97,21 @@ public sealed partial class L2Cluster : IAsyncLifetime
         {
             await _network.DisposeAsync();
         }
+
     }
+
+    public void Dispose() => _conflictArrived.Dispose();
 
     /// <summary>Starts an announcer on each of the given nodes and waits until each answers on eth0.</summary>
     public async Task<IReadOnlyList<AnnouncerProcess>> StartAnnouncersAsync(params TestHost[] nodes)
     {
+        // After a test that restarted the broker, this process's bus may still be reconnecting (its queues are gone
+        // until it has): what it would miss meanwhile is what the next test checks.
+        using (var healthy = new CancellationTokenSource(Timeout))
+        {
+            await _bus!.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, healthy.Token);
+        }
+
         var started = nodes.Select(n => AnnouncerProcess.Start(n, _broker!.Environment())).ToList();
         _announcers.AddRange(started);
         foreach (var announcer in started)
@@ -104,6 +131,8 @@ public sealed partial class L2Cluster : IAsyncLifetime
         }
 
         _announcers.Clear();
+        Statuses.Clear();
+        Conflicts.Clear();
     }
 
     /// <summary>Publishes the plan of Service default/web: both IPs, L2 candidates in the given order.</summary>
@@ -201,6 +230,7 @@ public sealed partial class L2Cluster : IAsyncLifetime
         public Task Consume(ConsumeContext<AddressConflictDetected> context)
         {
             cluster.Conflicts.Enqueue(context.Message);
+            cluster._conflictArrived.Release();
             return Task.CompletedTask;
         }
     }
