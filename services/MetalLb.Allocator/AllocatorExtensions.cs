@@ -61,6 +61,7 @@ public static class AllocatorExtensions
         });
         services.AddHostedService(sp => sp.GetRequiredService<PlanDigestPublisher>());
         services.TryAddSingleton<AnnouncementStatusBook>();
+        services.TryAddSingleton<IClusterSnapshot, CacheClusterSnapshot>();
         services.TryAddSingleton<IAnnouncementStatusWriter, KubernetesAnnouncementStatusWriter>();
 
         // Every replica gets every snapshot request and status report on a queue of its own; only the leader acts
@@ -70,6 +71,7 @@ public static class AllocatorExtensions
         {
             x.AddConsumer<RequestAnnouncementSnapshotConsumer>().Endpoint(e => PerReplica(e, instance));
             x.AddConsumer<AnnouncementStatusConsumer>().Endpoint(e => PerReplica(e, instance));
+            x.AddConsumer<AddressConflictConsumer>().Endpoint(e => PerReplica(e, instance));
         });
         services.AddHealthChecks().AddCheck<AllocatorHealthCheck>("allocator");
         return builder;

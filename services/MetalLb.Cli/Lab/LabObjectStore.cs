@@ -10,7 +10,7 @@ namespace MetalLb.Cli.Lab;
 /// The lab's API server: the current objects, replaced whole on every write, each write bumping a resourceVersion as
 /// the API server does, so the allocator's level-triggered passes see what changed. Thread-safe.
 /// </summary>
-public sealed class LabObjectStore(string metalLbNamespace) : IObjectStore
+public sealed class LabObjectStore(string metalLbNamespace) : IObjectStore, MetalLb.Allocator.Reconciliation.IClusterSnapshot
 {
     private const string DefaultNamespace = "default";
     private readonly Lock _lock = new();

@@ -79,7 +79,7 @@ public sealed partial class LabSession : IAsyncDisposable
         var store = new LabObjectStore(settings.Namespace);
         var live = nodeNames.ToHashSet(StringComparer.Ordinal);
         var nodes = nodeNames.Select(n => new SimulatedNode(n, live)).ToList();
-        var host = BuildHost(settings, nodes);
+        var host = BuildHost(settings, nodes, store);
         var session = new LabSession(host, nodes, store, settings);
         try
         {
@@ -341,7 +341,7 @@ public sealed partial class LabSession : IAsyncDisposable
         _ => 8,
     };
 
-    private static IHost BuildHost(LabSettings settings, List<SimulatedNode> nodes)
+    private static IHost BuildHost(LabSettings settings, List<SimulatedNode> nodes, LabObjectStore store)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -362,6 +362,8 @@ public sealed partial class LabSession : IAsyncDisposable
         builder.Services.AddSingleton<AnnouncementStatusBook>();
         builder.Services.AddSingleton<LabRecorder>();
         builder.Services.AddSingleton<IAnnouncementStatusWriter>(sp => sp.GetRequiredService<LabRecorder>());
+        builder.Services.AddSingleton<IServiceEventRecorder>(sp => sp.GetRequiredService<LabRecorder>());
+        builder.Services.AddSingleton<IClusterSnapshot>(store);
 
         // One run's queues never meet another's on a shared broker: names carry a run id and go when the run ends.
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -371,6 +373,7 @@ public sealed partial class LabSession : IAsyncDisposable
                 x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter($"lab-{run}", false));
                 x.AddConsumer<RequestAnnouncementSnapshotConsumer>().Endpoint(e => e.Temporary = true);
                 x.AddConsumer<AnnouncementStatusConsumer>().Endpoint(e => e.Temporary = true);
+                x.AddConsumer<AddressConflictConsumer>().Endpoint(e => e.Temporary = true);
             },
             (_, cfg) =>
             {

@@ -13,7 +13,7 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
     public async Task ElectedNode_AnswersArpAndNdpWithItsMac_OthersStaySilent()
     {
         var (n1, n2, n3) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
-        await cluster.StartAnnouncersAsync(n1, n2, n3);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2, n3);
 
         await cluster.PublishPlanAsync(n2, n1, n3);
 
@@ -21,6 +21,13 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         Assert.Equal([n2.Mac], macs);
         Assert.Equal([n2.Mac], await cluster.ArpingAsync(count: 3));
         Assert.Equal(n2.Mac, await L2Cluster.UntilAsync(cluster.NdiscAsync, m => m is not null, "an NA for 2001:db8::200"));
+        var metrics = (await announcers[1].GetAsync("/metrics")).StandardOutput;
+        Assert.Matches("metallb_layer2_requests_received\\{[^}]*ip=\"198\\.51\\.100\\.200\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("metallb_layer2_responses_sent\\{[^}]*ip=\"2001:db8::200\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("metallb_layer2_gratuitous_sent\\{[^}]*ip=\"198\\.51\\.100\\.200\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("metallb_speaker_announced\\{[^}]*ip=\"198\\.51\\.100\\.200\"[^}]*node=\"node-2\"[^}]*protocol=\"layer2\"[^}]*\\} 1", metrics);
+        Assert.DoesNotContain("metallb_speaker_announced", (await announcers[0].GetAsync("/metrics")).StandardOutput, StringComparison.Ordinal);
+        Assert.EndsWith("200", (await announcers[1].GetAsync("/readyz")).StandardOutput, StringComparison.Ordinal);
     }
 
     [RootFact]

@@ -94,6 +94,14 @@ public sealed class AnnouncerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>GETs a path of the announcer's HTTP endpoint (from inside its namespace, where it listens on loopback).</summary>
+    public async Task<ProcessResult> GetAsync(string path)
+    {
+        await WaitForLineAsync("Now listening on: ", TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        var url = Lines.First(l => l.Contains("Now listening on: ", StringComparison.Ordinal)).Split("Now listening on: ")[1].Trim();
+        return await TestNetwork.ExecAsync(Host.Namespace, false, "curl", "-s", "-w", "\n%{http_code}", url + path).ConfigureAwait(false);
+    }
+
     /// <summary>SIGKILL: the process vanishes without a goodbye, as when its node dies.</summary>
     public async Task KillAsync()
     {
