@@ -16,11 +16,20 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
+# What the L2 tests run in their network namespaces: libpcap for the announcer (SharpPcap), arping/ndisc6/tcpdump
+# and curl on the client side, iproute2 for the namespaces themselves.
+install_network_tools() {
+  local packages=(iproute2 iputils-arping iputils-ping tcpdump libpcap0.8 ndisc6 curl) missing=() p
+  for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
 if [ "$(id -u)" -eq 0 ]; then
   # The integration tests drive a real kube-apiserver (built once from Debian's source package and cached
   # outside the clone, ~4-10 min cold) with etcd; without root they report themselves skipped.
-  log "installing kube-apiserver, etcd and rabbitmq-server for the integration tests (cached after the first run)"
-  if ! { tests/support/kube-apiserver.sh install && tests/support/rabbitmq.sh install; } >"$out/install.log" 2>&1; then
+  log "installing kube-apiserver, etcd, rabbitmq-server and the network tools for the integration tests (cached after the first run)"
+  if ! { tests/support/kube-apiserver.sh install && tests/support/rabbitmq.sh install && install_network_tools; } >"$out/install.log" 2>&1; then
     cat "$out/install.log" >&2
     log "installing the test servers failed"
     echo "0 passed, 1 failed"
