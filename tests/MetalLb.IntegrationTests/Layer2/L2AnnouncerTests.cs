@@ -1,3 +1,5 @@
+using MetalLb.Domain.Net;
+using MetalLb.Layer2.Codecs;
 using MetalLb.TestSupport;
 
 namespace MetalLb.IntegrationTests.Layer2;
@@ -130,5 +132,46 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         {
             await cluster.Broker.StartAsync();
         }
+    }
+
+    [RootFact]
+    public async Task FloodOfRequests_MalformedFrames_AndRequestsForOtherIps_AreCountedAndIgnored_TheNodeKeepsAnswering()
+    {
+        var n1 = cluster.Nodes[0];
+        var announcer = (await cluster.StartAnnouncersAsync(n1))[0];
+        await cluster.PublishPlanAsync(n1);
+        await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.SequenceEqual([n1.Mac]), "node-1 to answer");
+        var asker = MacAddress.Parse("02:00:00:00:00:77");
+        var request = new byte[ArpCodec.FrameLength];
+        ArpCodec.Write(request, MacAddress.Broadcast, ArpOperation.Request, asker, IpAddress.Parse("198.51.100.77"), MacAddress.Zero, IpAddress.Parse(L2Cluster.Ipv4));
+        var other = new byte[ArpCodec.FrameLength];
+        ArpCodec.Write(other, MacAddress.Broadcast, ArpOperation.Request, asker, IpAddress.Parse("198.51.100.77"), MacAddress.Zero, IpAddress.Parse("198.51.100.201"));
+        var badOpcode = (byte[])request.Clone();
+        badOpcode[21] = 9;
+        var truncated = request[..30];
+        var frames = Enumerable.Range(0, 5000).SelectMany(_ => new[] { request, other, badOpcode, truncated }).ToArray();
+
+        cluster.Inject(frames);
+
+        var metrics = await L2Cluster.UntilAsync(
+            async () => (await announcer.GetAsync("/metrics")).StandardOutput,
+            m => Counter(m, "metallb_layer2_requests_received", L2Cluster.Ipv4) >= 5000 && Counter(m, "metallb_layer2_malformed_total", null) >= 10_000,
+            "the flood to be counted");
+        Assert.DoesNotContain("198.51.100.201", metrics, StringComparison.Ordinal);
+        Assert.False(announcer.HasExited);
+        Assert.Equal([n1.Mac], await cluster.ArpingAsync(count: 2));
+    }
+
+    private static long Counter(string metrics, string name, string? ip)
+    {
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)
+            && (ip is null || l.Contains($"ip=\"{ip}\"", StringComparison.Ordinal)));
+        if (line is null)
+        {
+            return 0;
+        }
+
+        var value = line[(line.Contains('}', StringComparison.Ordinal) ? line.LastIndexOf('}') + 1 : name.Length)..].Trim().Split(' ')[0];
+        return (long)double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

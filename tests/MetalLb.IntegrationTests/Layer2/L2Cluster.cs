@@ -145,6 +145,17 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
         await _bus.Services.GetRequiredService<IBus>().Publish(plan);
     }
 
+    /// <summary>Sends raw frames onto the bridge from the test process's own veth (they reach every host).</summary>
+    public void Inject(IEnumerable<byte[]> frames)
+    {
+        using var device = SharpPcap.LibPcap.LibPcapLiveDeviceList.New().First(d => d.Name == Network.TestInterface);
+        device.Open(new SharpPcap.DeviceConfiguration());
+        foreach (var frame in frames)
+        {
+            device.SendPacket(frame);
+        }
+    }
+
     /// <summary>The MAC that answers <c>arping</c> from the client for <see cref="Ipv4"/>, or null when none does.</summary>
     public async Task<IReadOnlyList<string>> ArpingAsync(int count = 1)
     {

@@ -26,6 +26,9 @@ public sealed partial class TestNetwork : IAsyncDisposable
         _hostVeth = $"mlbh{Random.Shared.Next(100_000, 999_999)}";
     }
 
+    /// <summary>The test process's own veth onto the bridge (in the root namespace): frames sent on it reach every host.</summary>
+    public string TestInterface => _hostVeth;
+
     /// <summary>The namespace holding the bridge.</summary>
     public string Lan => $"{_prefix}-lan";
 
