@@ -33,12 +33,14 @@ internal static class AllocatorYaml
           ipAddressPools: [{name}]
         """;
 
-    public static string Service(string name) => $"""
+    /// <summary>A LoadBalancer Service; with <paramref name="ip"/> it asks for that IP (changing it changes its plan).</summary>
+    public static string Service(string name, string? ip = null) => $"""
         apiVersion: v1
         kind: Service
         metadata:
           name: {name}
           namespace: default
+          annotations: {(ip is null ? "{}" : $"{{metallb.io/loadBalancerIPs: \"{ip}\"}}")}
         spec:
           type: LoadBalancer
           selector:

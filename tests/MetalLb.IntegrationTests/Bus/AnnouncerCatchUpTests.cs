@@ -27,7 +27,7 @@ public sealed class AnnouncerCatchUpTests
         await scenario.StartAllocatorAsync(digestInterval);
         await scenario.AddServiceAsync("keep", "node-a");
         await scenario.AddServiceAsync("gone", "node-a");
-        await scenario.Cluster.ApplyAsync(BusYaml.ServiceWithIp("moved", "192.0.2.30"));
+        await scenario.Cluster.ApplyAsync(AllocatorYaml.Service("moved", "192.0.2.30"));
         await scenario.Cluster.ApplyAsync(AllocatorYaml.EndpointSlice("moved", "node-a"));
         await scenario.LedgerHoldsExactlyAsync("keep", "gone", "moved");
         await scenario.BookMatchesLedgerAsync(node);
@@ -37,7 +37,7 @@ public sealed class AnnouncerCatchUpTests
         await scenario.StopAsync(announcer);
         await scenario.DeleteServiceAsync("gone");
         await scenario.AddServiceAsync("fresh", "node-a");
-        await scenario.Cluster.ApplyAsync(BusYaml.ServiceWithIp("moved", "192.0.2.35"));
+        await scenario.Cluster.ApplyAsync(AllocatorYaml.Service("moved", "192.0.2.35"));
         await AllocatorCluster.Until(
             () => Task.FromResult(scenario.Ledger.Plans.Any(p => p.ServiceKey == "default/moved" && p.Ips.SequenceEqual(["192.0.2.35"]))),
             "the ledger to move default/moved to 192.0.2.35");
