@@ -30,6 +30,8 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         Assert.Matches("metallb_speaker_announced\\{[^}]*ip=\"198\\.51\\.100\\.200\"[^}]*node=\"node-2\"[^}]*protocol=\"layer2\"[^}]*\\} 1", metrics);
         Assert.DoesNotContain("metallb_speaker_announced", (await announcers[0].GetAsync("/metrics")).StandardOutput, StringComparison.Ordinal);
         Assert.EndsWith("200", (await announcers[1].GetAsync("/readyz")).StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("ff02::1:ff00:200", await MulticastGroupsAsync(n2), StringComparison.Ordinal);
+        Assert.DoesNotContain("ff02::1:ff00:200", await MulticastGroupsAsync(n1), StringComparison.Ordinal);
     }
 
     [RootFact]
@@ -161,6 +163,9 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         Assert.False(announcer.HasExited);
         Assert.Equal([n1.Mac], await cluster.ArpingAsync(count: 2));
     }
+
+    private static async Task<string> MulticastGroupsAsync(TestSupport.Network.TestHost host) =>
+        (await TestSupport.Network.TestNetwork.ExecAsync(host.Namespace, "ip", "-6", "maddr", "show", "dev", "eth0")).StandardOutput;
 
     private static long Counter(string metrics, string name, string? ip)
     {
