@@ -22,6 +22,32 @@ public sealed class AllocatorReconcilerTests
     }
 
     [Fact]
+    public async Task HasPublishedAll_OnlyAfterTheFirstFullPass_AndAgainAfterReset()
+    {
+        var h = new ReconcilerHarness();
+        h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20"));
+        h.Cluster.Apply(Yaml.Service("web", "10.96.0.1"));
+        Assert.False(h.Reconciler.HasPublishedAll);
+
+        await h.PassAsync();
+        Assert.True(h.Reconciler.HasPublishedAll);
+        h.Reconciler.Reset();
+
+        Assert.False(h.Reconciler.HasPublishedAll);
+    }
+
+    [Fact]
+    public async Task HasPublishedAll_NotWhileTheConfigurationIsInvalid()
+    {
+        var h = new ReconcilerHarness();
+        h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20") + "\n---\n" + Yaml.Pool("red", "192.0.2.15-192.0.2.30"));
+
+        await h.PassAsync();
+
+        Assert.False(h.Reconciler.HasPublishedAll);
+    }
+
+    [Fact]
     public async Task Reconcile_WhenMetalLbNamespaceLacksPodSecurityLabels_StillAllocates()
     {
         var h = new ReconcilerHarness();

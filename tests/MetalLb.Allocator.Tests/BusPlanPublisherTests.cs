@@ -99,6 +99,17 @@ public sealed class BusPlanPublisherTests
     }
 
     [Fact]
+    public async Task SnapshotRequest_NewLeaderBeforeItsFirstFullPass_IsNotAnswered()
+    {
+        await using var bus = await AllocatorBus.StartAsync();
+        bus.Leadership.PlansComplete = false;
+        var client = bus.Bus.CreateRequestClient<RequestAnnouncementSnapshot>(RequestTimeout.After(s: 1));
+
+        await Assert.ThrowsAsync<RequestTimeoutException>(
+            () => client.GetResponse<AnnouncementSnapshot>(new RequestAnnouncementSnapshot("node-a")));
+    }
+
+    [Fact]
     public async Task DigestPublisher_Leader_PublishesTheLedgerDigestEveryInterval()
     {
         await using var bus = await AllocatorBus.StartAsync();

@@ -24,7 +24,7 @@ public sealed class PlanDigestPublisher(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(options.DigestInterval, timeProvider, stoppingToken).ConfigureAwait(false);
-            if (!leadership.IsLeader)
+            if (!leadership.IsAuthoritative)
             {
                 continue;
             }

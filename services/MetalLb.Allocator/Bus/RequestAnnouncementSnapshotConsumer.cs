@@ -5,8 +5,8 @@ namespace MetalLb.Allocator.Bus;
 
 /// <summary>Answers an announcer's snapshot request with the ledger; only the leader answers.</summary>
 /// <remarks>
-/// A follower's ledger is stale, so it stays silent rather than answer wrongly; the requester asks again after its
-/// timeout and, with competing consumers on one queue, reaches the leader.
+/// A follower's ledger is stale, and a new leader's is incomplete until its first full pass, so they stay silent rather
+/// than answer wrongly; the requester asks again after its timeout.
 /// </remarks>
 public sealed class RequestAnnouncementSnapshotConsumer(PlanLedger ledger, ILeadership leadership)
     : IConsumer<RequestAnnouncementSnapshot>
@@ -14,6 +14,6 @@ public sealed class RequestAnnouncementSnapshotConsumer(PlanLedger ledger, ILead
     public Task Consume(ConsumeContext<RequestAnnouncementSnapshot> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return leadership.IsLeader ? context.RespondAsync(ledger.Snapshot()) : Task.CompletedTask;
+        return leadership.IsAuthoritative ? context.RespondAsync(ledger.Snapshot()) : Task.CompletedTask;
     }
 }

@@ -39,6 +39,9 @@ public sealed partial class AllocatorReconciler(
     /// <summary>True once every Service has been restored from its status (METALLB-SPEC §3.7).</summary>
     public bool IsRestored { get; private set; }
 
+    /// <summary>True once a pass of this term has planned every Service and published every plan it could.</summary>
+    public bool HasPublishedAll { get; private set; }
+
     /// <summary>True when the last pass left a write undone; another pass soon will retry it.</summary>
     public bool HasFailures { get; private set; }
 
@@ -61,6 +64,7 @@ public sealed partial class AllocatorReconciler(
         _topologyFingerprint = null;
         _reported = null;
         IsRestored = false;
+        HasPublishedAll = false;
     }
 
     /// <summary>One pass over a consistent snapshot of the cluster.</summary>
@@ -87,6 +91,7 @@ public sealed partial class AllocatorReconciler(
 
         await PublishPlansAsync(snapshot, services, touched, config.Changed, cancellationToken).ConfigureAwait(false);
         _traceParents.Clear();
+        HasPublishedAll |= _unpublished.Count == 0;
         await WritePoolStatusAsync(config.Changed, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,6 +32,9 @@ public sealed class AllocatorWorker(
     /// <summary>True while this instance holds the Lease (or always, with leader election off).</summary>
     public bool IsLeader => Volatile.Read(ref _term) is not null;
 
+    /// <summary>Leading, and this term's first full pass has published every plan.</summary>
+    public bool IsAuthoritative => IsLeader && reconciler.HasPublishedAll;
+
     /// <summary>This replica's identity in the Lease.</summary>
     public string Identity => _identity;
 

@@ -6,4 +6,9 @@ namespace MetalLb.Allocator.Tests.Fakes;
 internal sealed class FakeLeadership : ILeadership
 {
     public bool IsLeader { get; set; } = true;
+
+    /// <summary>Leading with every plan published; a new leader before its first full pass is not.</summary>
+    public bool PlansComplete { get; set; } = true;
+
+    public bool IsAuthoritative => IsLeader && PlansComplete;
 }
