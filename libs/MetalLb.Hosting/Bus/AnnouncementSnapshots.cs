@@ -32,6 +32,11 @@ public static class AnnouncementSnapshots
             catch (RequestTimeoutException) when (!cancellationToken.IsCancellationRequested)
             {
             }
+            catch (RequestCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // MassTransit's own type for a cancelled request: callers stop on OperationCanceledException.
+                throw new OperationCanceledException("the snapshot request was cancelled", ex, cancellationToken);
+            }
         }
     }
 }
