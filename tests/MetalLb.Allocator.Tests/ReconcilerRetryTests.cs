@@ -43,6 +43,33 @@ public sealed class ReconcilerRetryTests
         Assert.True(h.ConfigurationStates.Reports.Count > reports || h.PoolStatus.Writes.Count > poolWrites);
     }
 
+    [Fact]
+    public async Task FirstPass_OverManyServices_PublishesPlansAsStatusesLand_NeverBeforeTheirStatus()
+    {
+        var h = new ReconcilerHarness();
+        h.Cluster.SetConfig(Yaml.Pool("blue", "198.51.100.0/24") + "\n---\n" + Yaml.Pool("green", "203.0.113.0/24") + "\n---\n" + L2Ad);
+        for (var i = 0; i < 500; i++)
+        {
+            h.Cluster.Apply(Yaml.Service($"svc-{i:D3}", $"10.96.{i / 250}.{(i % 250) + 1}"));
+        }
+
+        var writesAtFirstPlan = -1;
+        h.Plans.OnPlan = plan =>
+        {
+            Assert.Contains(h.Cluster.Writes, w => w.Service == plan.ServiceKey);
+            if (writesAtFirstPlan < 0)
+            {
+                writesAtFirstPlan = h.Cluster.Writes.Count;
+            }
+        };
+
+        await h.PassAsync();
+
+        Assert.Equal(500, h.Cluster.Writes.Count);
+        Assert.Equal(500, h.Plans.Messages.Count(m => m.Plan is not null));
+        Assert.InRange(writesAtFirstPlan, 1, 499);
+    }
+
     private const string L2Ad = """
         apiVersion: metallb.io/v1beta1
         kind: L2Advertisement

@@ -37,6 +37,17 @@ public sealed partial class AllocatorReconciler
             return;
         }
 
+        await PublishKeysAsync(keys, snapshot, services, published, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Plans and publishes the given Services (a withdrawal for those without IPs that were announced); a plan equal to
+    /// the one last published is not sent again.
+    /// </summary>
+    private async Task PublishKeysAsync(
+        IEnumerable<string> keys, ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> published,
+        CancellationToken cancellationToken)
+    {
         var slices = snapshot.EndpointSlices
             .Where(s => s.ServiceName is not null)
             .ToLookup(s => $"{s.Metadata.Namespace}/{s.ServiceName}", StringComparer.Ordinal);

@@ -7,6 +7,7 @@ namespace MetalLb.Allocator.Reconciliation;
 public sealed partial class AllocatorReconciler
 {
     private const string RetryMarker = "\0retry";
+    private const int RestoreBatch = 256;
 
     /// <summary>
     /// Re-claims every IP already in a Service's status before any pending Service may be given one: the domain's
@@ -16,10 +17,23 @@ public sealed partial class AllocatorReconciler
         ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> touched, CancellationToken cancellationToken)
     {
         var results = _allocator!.Restore(snapshot.Services);
+        var written = new List<string>(RestoreBatch);
         foreach (var result in results)
         {
             await ApplyAsync(services[result.ServiceKey], result, cancellationToken).ConfigureAwait(false);
             touched.Add(result.ServiceKey);
+            if (_seen[result.ServiceKey] != RetryMarker)
+            {
+                written.Add(result.ServiceKey);
+            }
+
+            // With thousands of Services to write, announcers get the plans of those done so far instead of waiting
+            // for the last write; a plan goes out only once its Service's status is written.
+            if (written.Count == RestoreBatch)
+            {
+                await PublishKeysAsync(written, snapshot, services, [], cancellationToken).ConfigureAwait(false);
+                written.Clear();
+            }
         }
 
         IsRestored = true;

@@ -8,6 +8,9 @@ internal sealed class RecordingPlanPublisher : IPlanPublisher
 {
     public List<(string Service, AnnouncementPlan? Plan, long Generation)> Messages { get; } = [];
 
+    /// <summary>Called with each plan as it is published, before it is recorded.</summary>
+    public Action<AnnouncementPlan>? OnPlan { get; set; }
+
     /// <summary>How many of the next publishes fail (the broker is away).</summary>
     public int FailNext { get; set; }
 
@@ -19,6 +22,7 @@ internal sealed class RecordingPlanPublisher : IPlanPublisher
             throw new TimeoutException("the broker did not take the message within 5 s");
         }
 
+        OnPlan?.Invoke(domainPlan);
         Messages.Add((domainPlan.ServiceKey, domainPlan, generation));
         return Task.CompletedTask;
     }
