@@ -48,6 +48,13 @@ public sealed class AllocatorOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan DigestInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many Services' writes (status, annotation, Events) may be in flight at once while a new term restores every
+    /// Service: on a first start over thousands of Services the writes, not the decisions, are the time.
+    /// </summary>
+    [Range(1, 64)]
+    public int WriteConcurrency { get; set; } = 8;
+
     /// <summary>The rule settings these options imply.</summary>
     /// <remarks>
     /// Pod-security labels on the MetalLB namespace are an install-time check (CLI, webhook); here a missing label is a

@@ -11,7 +11,7 @@ public sealed class ReconcilerRetryTests
         var h = new ReconcilerHarness();
         h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20") + "\n---\n" + L2Ad);
         h.Cluster.Apply(Yaml.Service("web", "10.96.0.1"));
-        h.Plans.FailNext = 1;
+        h.Plans.FailNext = 2;
 
         await h.PassAsync();
         Assert.DoesNotContain(h.Plans.Messages, m => m.Service == "default/web");
@@ -68,6 +68,27 @@ public sealed class ReconcilerRetryTests
         Assert.Equal(500, h.Cluster.Writes.Count);
         Assert.Equal(500, h.Plans.Messages.Count(m => m.Plan is not null));
         Assert.InRange(writesAtFirstPlan, 1, 499);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public async Task FirstPass_WritesUpToWriteConcurrencyServicesAtOnce(int concurrency)
+    {
+        var h = new ReconcilerHarness(options: new AllocatorOptions { WriteConcurrency = concurrency });
+        h.Cluster.SetConfig(Yaml.Pool("blue", "198.51.100.0/24"));
+        for (var i = 0; i < 64; i++)
+        {
+            h.Cluster.Apply(Yaml.Service($"svc-{i:D2}", $"10.96.0.{i + 1}"));
+        }
+
+        h.Cluster.WriteDelay = TimeSpan.FromMilliseconds(5);
+
+        await h.PassAsync();
+
+        Assert.Equal(64, h.Cluster.Writes.Count);
+        Assert.Equal(64, h.Cluster.Writes.Select(w => w.Ips[0]).Distinct().Count());
+        Assert.InRange(h.Cluster.MaxInFlight, concurrency == 1 ? 1 : 2, concurrency);
     }
 
     private const string L2Ad = """

@@ -9,6 +9,9 @@ public sealed partial class AllocatorReconciler
     private const string RetryMarker = "\0retry";
     private const int RestoreBatch = 256;
 
+    /// <summary>Guards what <see cref="ApplyAsync"/> records, since a restore applies several Services at once.</summary>
+    private readonly Lock _applyLock = new();
+
     /// <summary>
     /// Re-claims every IP already in a Service's status before any pending Service may be given one: the domain's
     /// <c>Restore</c> orders assigned Services first (METALLB-SPEC §3.7), so no IP is handed out twice across a restart.
@@ -17,23 +20,21 @@ public sealed partial class AllocatorReconciler
         ConfigSource snapshot, Dictionary<string, ServiceInfo> services, HashSet<string> touched, CancellationToken cancellationToken)
     {
         var results = _allocator!.Restore(snapshot.Services);
-        var written = new List<string>(RestoreBatch);
-        foreach (var result in results)
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.WriteConcurrency, CancellationToken = cancellationToken };
+        foreach (var batch in results.Chunk(RestoreBatch))
         {
-            await ApplyAsync(services[result.ServiceKey], result, cancellationToken).ConfigureAwait(false);
-            touched.Add(result.ServiceKey);
-            if (_seen[result.ServiceKey] != RetryMarker)
+            // The decisions are made (in order, assigned Services first); only the writes run side by side.
+            await Parallel.ForEachAsync(batch, parallel, (result, token) =>
+                new ValueTask(ApplyAsync(services[result.ServiceKey], result, token))).ConfigureAwait(false);
+            foreach (var result in batch)
             {
-                written.Add(result.ServiceKey);
+                touched.Add(result.ServiceKey);
             }
 
             // With thousands of Services to write, announcers get the plans of those done so far instead of waiting
             // for the last write; a plan goes out only once its Service's status is written.
-            if (written.Count == RestoreBatch)
-            {
-                await PublishKeysAsync(written, snapshot, services, [], cancellationToken).ConfigureAwait(false);
-                written.Clear();
-            }
+            var written = batch.Select(r => r.ServiceKey).Where(k => _seen[k] != RetryMarker).ToArray();
+            await PublishKeysAsync(written, snapshot, services, [], cancellationToken).ConfigureAwait(false);
         }
 
         IsRestored = true;
@@ -121,7 +122,10 @@ public sealed partial class AllocatorReconciler
         var context = activity?.Context ?? parent;
         if (context != default)
         {
-            _traceParents[service.Key] = context;
+            lock (_applyLock)
+            {
+                _traceParents[service.Key] = context;
+            }
         }
 
         var written = true;
@@ -156,7 +160,10 @@ public sealed partial class AllocatorReconciler
         }
 
         // A Service whose write failed stays known (so its deletion still releases it) but never matches a version.
-        _seen[service.Key] = written ? service.Metadata.ResourceVersion : RetryMarker;
-        HasFailures |= !written;
+        lock (_applyLock)
+        {
+            _seen[service.Key] = written ? service.Metadata.ResourceVersion : RetryMarker;
+            HasFailures |= !written;
+        }
     }
 }

@@ -14,6 +14,8 @@ internal sealed class FakeCluster : IServiceStatusWriter
 {
     private readonly SortedDictionary<string, ServiceInfo> _services = new(StringComparer.Ordinal);
     private int _version;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public ConfigSource Config { get; set; } = new();
 
@@ -44,7 +46,47 @@ internal sealed class FakeCluster : IServiceStatusWriter
 
     public void Delete(string key) => _services.Remove(key);
 
-    public Task WriteAsync(ServiceInfo service, IReadOnlyList<IpAddress> ips, string? pool, CancellationToken cancellationToken)
+    /// <summary>How long each status write takes, as an API round trip would; zero completes at once.</summary>
+    public TimeSpan WriteDelay { get; set; }
+
+    /// <summary>The most status writes that were in flight at once.</summary>
+    public int MaxInFlight => _maxInFlight;
+
+    /// <summary>Thread-safe: a restore writes several Services at once, as the real API server takes them.</summary>
+    public async Task WriteAsync(ServiceInfo service, IReadOnlyList<IpAddress> ips, string? pool, CancellationToken cancellationToken)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        InterlockedMax(ref _maxInFlight, inFlight);
+        try
+        {
+            if (WriteDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(WriteDelay, cancellationToken);
+            }
+
+            lock (_services)
+            {
+                WriteLocked(service, ips, pool);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    private void WriteLocked(ServiceInfo service, IReadOnlyList<IpAddress> ips, string? pool)
     {
         if (FailWrites > 0)
         {
@@ -66,7 +108,6 @@ internal sealed class FakeCluster : IServiceStatusWriter
             Metadata = current.Metadata with { Annotations = annotations },
             IngressIPs = [.. ips.Select(ip => ip.ToString())],
         });
-        return Task.CompletedTask;
     }
 
     public string? PoolAnnotation(string key) =>

@@ -13,7 +13,11 @@ internal sealed class RecordingEventRecorder : IServiceEventRecorder
 
     public Task RecordAsync(ServiceInfo service, AllocationEvent allocationEvent, CancellationToken cancellationToken)
     {
-        Events.Add((service.Key, allocationEvent));
+        lock (Events)
+        {
+            Events.Add((service.Key, allocationEvent));
+        }
+
         return Task.CompletedTask;
     }
 }
