@@ -132,6 +132,11 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
             }
 
             var desired = NodeAnnouncements.Compute(node, Book.Plans, _canAnnounce);
+            if (!dataPlane.CanAdvertiseRoutes)
+            {
+                desired = desired with { Routes = new Dictionary<(string, string), RouteAdvertisement>() };
+            }
+
             var (claims, updates, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(AnnouncerTelemetry.ClaimsTag, claims);
             activity?.SetTag(AnnouncerTelemetry.UpdatesTag, updates);
@@ -243,11 +248,36 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
     }
 
     /// <summary>Statuses that differ from what was last reported; a Service no longer planned here reports not announcing.</summary>
+    /// <summary>
+    /// What this node really does, which is what it reports: an election won whose claims the data plane refused, or
+    /// routes it cannot advertise, is not announcing.
+    /// </summary>
+    private AnnouncementStatus Actual(AnnouncementStatus status)
+    {
+        if (!status.Announcing)
+        {
+            return status;
+        }
+
+        if (status.Protocol == NodeAnnouncements.Bgp && !dataPlane.CanAdvertiseRoutes)
+        {
+            return status with { Announcing = false, Reason = "this announcer has no BGP speaker" };
+        }
+
+        var plan = Book.Find(status.ServiceKey);
+        var done = status.Protocol == NodeAnnouncements.Layer2
+            ? (plan?.Ips ?? []).All(_claims.ContainsKey)
+            : (plan?.Bgp.FirstOrDefault(b => b.Node == node)?.Routes ?? [])
+                .All(r => r.Peers.All(peer => _routes.ContainsKey((r.Prefix, peer))));
+        return done ? status : status with { Announcing = false, Reason = "the data plane refused it; retried on the next change" };
+    }
+
     private List<AnnouncementStatus> ChangedStatuses(NodeAnnouncements desired)
     {
         var changed = new List<AnnouncementStatus>();
-        foreach (var (key, status) in desired.Statuses)
+        foreach (var (key, wanted) in desired.Statuses)
         {
+            var status = Actual(wanted);
             if (!_reported.TryGetValue(key, out var last) || !SameStatus(last, status))
             {
                 lock (_claims)

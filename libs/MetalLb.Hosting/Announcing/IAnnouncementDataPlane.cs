@@ -17,4 +17,7 @@ public interface IAnnouncementDataPlane
 
     /// <summary>Withdraws the route's prefix from its peer.</summary>
     Task WithdrawAsync(RouteAdvertisement route, CancellationToken cancellationToken);
+
+    /// <summary>False for a data plane without a BGP speaker: routes are not asked of it and statuses say so.</summary>
+    bool CanAdvertiseRoutes => true;
 }

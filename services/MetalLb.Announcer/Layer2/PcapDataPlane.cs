@@ -10,7 +10,7 @@ namespace MetalLb.Announcer.Layer2;
 /// The L2 data plane: a <see cref="PcapPort"/> per usable interface, each IP claimed on the interfaces its
 /// advertisement allows; on a claim the gratuitous ARP (request and reply) or unsolicited NA goes out at once and again
 /// every <see cref="AnnouncerOptions.GratuitousInterval"/> for <see cref="AnnouncerOptions.GratuitousDuration"/>. BGP
-/// routes are not this data plane's (issue 7): they are accepted and logged.
+/// routes are not this data plane's (issue 7).
 /// </summary>
 internal sealed partial class PcapDataPlane(
     InterfaceSelector selector,
@@ -85,14 +85,14 @@ internal sealed partial class PcapDataPlane(
         return Task.CompletedTask;
     }
 
-    public Task AdvertiseAsync(RouteAdvertisement route, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(route);
-        LogNoBgp(logger, route.Prefix, route.Peer);
-        return Task.CompletedTask;
-    }
+    /// <summary>No BGP speaker yet (issue 7): the agent asks for no routes and reports BGP as not announced.</summary>
+    public bool CanAdvertiseRoutes => false;
 
-    public Task WithdrawAsync(RouteAdvertisement route, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task AdvertiseAsync(RouteAdvertisement route, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this announcer has no BGP speaker");
+
+    public Task WithdrawAsync(RouteAdvertisement route, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("this announcer has no BGP speaker");
 
     /// <summary>
     /// Brings the open ports in line with the interfaces as they are now: opens newly usable ones (claiming what they
@@ -252,7 +252,4 @@ internal sealed partial class PcapDataPlane(
 
     [LoggerMessage(EventId = 807, Level = LogLevel.Warning, Message = "Joining the solicited-node group of {Ip} on {Interface} failed")]
     private static partial void LogJoinFailed(ILogger logger, Exception exception, string @interface, string ip);
-
-    [LoggerMessage(EventId = 808, Level = LogLevel.Debug, Message = "BGP route {Prefix} to {Peer}: this announcer has no BGP speaker yet")]
-    private static partial void LogNoBgp(ILogger logger, string prefix, string peer);
 }

@@ -97,17 +97,36 @@ public class AnnouncerAgentTests
     }
 
     [Fact]
-    public async Task Apply_ClaimFails_IsRetriedOnTheNextChange()
+    public async Task Apply_ClaimFails_IsReportedNotAnnouncing_AndRetriedOnTheNextChange()
     {
         var plane = new FlakyDataPlane { Failing = true };
         using var agent = new AnnouncerAgent("node-a", plane);
-        await agent.ApplyAsync(TestPlans.Plan("ns/web", 1));
+        var failed = await agent.ApplyAsync(TestPlans.Plan("ns/web", 1));
         Assert.Empty(agent.Claims);
+        var l2 = Assert.Single(failed, s => s.Protocol == "l2");
+        Assert.False(l2.Announcing);
+        Assert.StartsWith("the data plane refused it", l2.Reason, StringComparison.Ordinal);
 
         plane.Failing = false;
-        await agent.ConvergeAsync();
+        var retried = await agent.ConvergeAsync();
 
         Assert.Equal(["192.0.2.1"], agent.Claims.Select(c => c.Ip));
+        Assert.True(Assert.Single(retried).Announcing);
+    }
+
+    [Fact]
+    public async Task DataPlaneWithoutBgp_IsAskedForNoRoutes_AndBgpIsReportedNotAnnounced()
+    {
+        var plane = new FlakyDataPlane { Bgp = false };
+        using var agent = new AnnouncerAgent("node-a", plane);
+
+        var statuses = await agent.ApplyAsync(TestPlans.Plan("ns/web", 1));
+
+        Assert.Empty(agent.Routes);
+        Assert.DoesNotContain(plane.Inner.Sent, s => s.StartsWith("BGP", StringComparison.Ordinal));
+        var bgp = Assert.Single(statuses, s => s.Protocol == "bgp");
+        Assert.Equal((false, "this announcer has no BGP speaker"), (bgp.Announcing, bgp.Reason));
+        Assert.True(Assert.Single(statuses, s => s.Protocol == "l2").Announcing);
     }
 
     [Fact]
