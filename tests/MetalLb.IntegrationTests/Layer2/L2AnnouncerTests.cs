@@ -1,4 +1,8 @@
+using MetalLb.Allocator;
 using MetalLb.Domain.Net;
+using MetalLb.IntegrationTests.Allocator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MetalLb.Layer2.Codecs;
 using MetalLb.TestSupport;
 
@@ -162,6 +166,58 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
         Assert.DoesNotContain("198.51.100.201", metrics, StringComparison.Ordinal);
         Assert.False(announcer.HasExited);
         Assert.Equal([n1.Mac], await cluster.ArpingAsync(count: 2));
+    }
+
+    [RootFact]
+    public async Task WholeChain_ServiceAppliedWithKubectl_GetsAnIp_TheElectedAnnouncerAnswers_ServiceL2StatusSaysWhich()
+    {
+        await using var api = await AllocatorCluster.StartAsync();
+        var (n1, n2, n3) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
+        await cluster.StartAnnouncersAsync(n1, n2, n3);
+        cluster.StepAside();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(cluster.BusSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Allocator:LeaderElection"] = "false" });
+        builder.Services.AddSingleton(api.Client);
+        builder.AddAllocator();
+        using var allocator = builder.Build();
+        await allocator.StartAsync();
+        try
+        {
+            await api.ApplyAsync(AllocatorYaml.Pool("lan", "198.51.100.200-198.51.100.210"));
+            foreach (var node in cluster.Nodes)
+            {
+                await api.ApplyAsync(AllocatorYaml.Node(node.Name));
+            }
+
+            await api.ApplyAsync(AllocatorYaml.Service("web"));
+            await api.ApplyAsync(AllocatorYaml.EndpointSlice("web", n1.Name));
+
+            await AllocatorCluster.Until(async () => (await api.IngressAsync("web")).SequenceEqual([L2Cluster.Ipv4]), "web to get 198.51.100.200");
+            string? elected = null;
+            await AllocatorCluster.Until(
+                async () =>
+                {
+                    var items = (await api.GetJsonAsync("get", "servicel2statuses", "-n", AllocatorCluster.MetalLbNamespace))["items"]!.AsArray();
+                    elected = items.Count == 1 ? items[0]!["status"]?["node"]?.GetValue<string>() : null;
+                    return elected is not null;
+                },
+                "one ServiceL2Status naming the announcing node");
+            var mac = cluster.Nodes.Single(n => n.Name == elected).Mac;
+            Assert.Equal([mac], await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.Count > 0, "the elected node to answer"));
+
+            await api.KubectlAsync("delete", "service", "web", "-n", "default");
+
+            await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.Count == 0, "nobody to answer once web is deleted");
+            await AllocatorCluster.Until(
+                async () => (await api.GetJsonAsync("get", "servicel2statuses", "-n", AllocatorCluster.MetalLbNamespace))["items"]!.AsArray().Count == 0,
+                "the ServiceL2Status to go with the Service");
+        }
+        finally
+        {
+            await allocator.StopAsync();
+        }
     }
 
     private static async Task<string> MulticastGroupsAsync(TestSupport.Network.TestHost host) =>

@@ -201,15 +201,10 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
     private static IHost BuildBus(L2Cluster cluster)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{RabbitMqOptions.SectionName}:Host"] = TestNetwork.BrokerAddress,
-            [$"{RabbitMqOptions.SectionName}:Port"] = cluster.Broker.Port.ToString(CultureInfo.InvariantCulture),
-            [$"{RabbitMqOptions.SectionName}:Username"] = cluster.Broker.Username,
-            [$"{RabbitMqOptions.SectionName}:Password"] = cluster.Broker.Password,
-        });
+        builder.Configuration.AddInMemoryCollection(cluster.BusSettings());
         builder.Services.AddSingleton<PlanLedger>();
-        builder.Services.AddSingleton<ILeadership, AlwaysLeader>();
+        builder.Services.AddSingleton<AlwaysLeader>();
+        builder.Services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<AlwaysLeader>());
         builder.Services.AddSingleton(cluster);
         builder.AddMetalLbBus(x =>
         {
@@ -225,9 +220,29 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
     [GeneratedRegex(@"Target link-layer address: ([0-9A-Fa-f:]{17})")]
     private static partial Regex TargetMac();
 
+    /// <summary>Stops answering snapshot requests (a real allocator takes over the publishing) and forgets its plans.</summary>
+    public void StepAside()
+    {
+        _bus!.Services.GetRequiredService<AlwaysLeader>().IsLeader = false;
+        var ledger = _bus.Services.GetRequiredService<PlanLedger>();
+        foreach (var plan in ledger.Plans)
+        {
+            ledger.Withdraw(plan.ServiceKey);
+        }
+    }
+
+    /// <summary>The bus settings that reach the broker on the bridge, for other hosts the test builds.</summary>
+    public Dictionary<string, string?> BusSettings() => new()
+    {
+        [$"{RabbitMqOptions.SectionName}:Host"] = TestNetwork.BrokerAddress,
+        [$"{RabbitMqOptions.SectionName}:Port"] = Broker.Port.ToString(CultureInfo.InvariantCulture),
+        [$"{RabbitMqOptions.SectionName}:Username"] = Broker.Username,
+        [$"{RabbitMqOptions.SectionName}:Password"] = Broker.Password,
+    };
+
     private sealed class AlwaysLeader : ILeadership
     {
-        public bool IsLeader => true;
+        public bool IsLeader { get; set; } = true;
     }
 
     private sealed class RecordingConsumer(L2Cluster cluster) : IConsumer<AnnouncementStatus>, IConsumer<AddressConflictDetected>
