@@ -64,7 +64,7 @@ done)
 EOF
     ip netns exec "$ns" gobgpd -f "$dir/gobgpd.toml" --api-hosts 127.0.0.1:50051 >"$dir/gobgpd.log" 2>&1 &
     pids+=($!); eval "stop_$ns=$!"
-    sleep 1.5
+    for _ in $(seq 50); do ip netns exec "$ns" gobgp global >/dev/null 2>&1 && break; sleep 0.2; done
     local lp=$((100 + me * 10))
     ip netns exec "$ns" gobgp global rib add -a ipv4 "198.51.100.$((64 + me * 16))/28" origin igp \
         community "65000:${me}01,65000:${me}02" large-community "65000:$me:1,4200000000:$me:2" local-pref $lp med 7
