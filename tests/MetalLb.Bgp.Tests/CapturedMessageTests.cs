@@ -108,6 +108,19 @@ public class CapturedMessageTests
     }
 
     [Theory]
+    [InlineData("gobgp", 1, false)]
+    [InlineData("bird", 1, true)]
+    [InlineData("frr", 10, true)]
+    public void PeersDiffer_InCapabilityPacking_AndInWhereMpReachGoes(string sender, int parameters, bool mpReachFirst)
+    {
+        var messages = Captured.All.Where(m => m.Sender == sender).Select(Decode).ToList();
+
+        Assert.All(messages.OfType<OpenMessage>(), open => Assert.Equal(parameters, open.Parameters.Count));
+        Assert.All(messages.OfType<UpdateMessage>().Where(u => u.MpReach is not null),
+            update => Assert.Equal(mpReachFirst, update.Attributes[0] is MpReachNlriAttribute));
+    }
+
+    [Theory]
     [MemberData(nameof(Peers))]
     public void EachSession_EndsItsInitialUpdates_WithAnEndOfRibMarker(string capture, string sender)
     {
