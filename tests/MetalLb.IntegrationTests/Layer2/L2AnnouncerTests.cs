@@ -169,7 +169,7 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
     }
 
     [RootFact]
-    public async Task WholeChain_ServiceAppliedWithKubectl_GetsAnIp_TheElectedAnnouncerAnswers_ServiceL2StatusSaysWhich()
+    public async Task WholeChain_ServiceAppliedWithKubectl_GetsAnIp_TheElectedAnnouncerAnswers_ServiceL2StatusSaysWhich_ConflictsBecomeEvents()
     {
         await using var api = await AllocatorCluster.StartAsync();
         var (n1, n2, n3) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
@@ -206,6 +206,15 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
                 "one ServiceL2Status naming the announcing node");
             var mac = cluster.Nodes.Single(n => n.Name == elected).Mac;
             Assert.Equal([mac], await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.Count > 0, "the elected node to answer"));
+
+            var foreign = MacAddress.Parse("02:00:00:00:00:66");
+            var gratuitous = new byte[ArpCodec.FrameLength];
+            ArpCodec.WriteGratuitous(gratuitous, ArpOperation.Reply, foreign, IpAddress.Parse(L2Cluster.Ipv4));
+            cluster.Inject([gratuitous]);
+            await AllocatorCluster.Until(
+                async () => (await api.KubectlAsync("get", "events", "-n", "default", "--field-selector", "involvedObject.name=web,reason=AddressConflict", "-o", "jsonpath={.items[*].message}"))
+                    .Contains(foreign.ToString(), StringComparison.Ordinal),
+                "a Warning Event AddressConflict on web naming 02:00:00:00:00:66");
 
             await api.KubectlAsync("delete", "service", "web", "-n", "default");
 
