@@ -68,7 +68,8 @@ internal static class L2FailoverReport
             s.AppendLine(CultureInfo.InvariantCulture, $"| **first publish → every Service reported announcing** | **{scale.ClaimAllMs:0} ms** |");
             s.AppendLine(CultureInfo.InvariantCulture, $"| RSS idle with no IPs / all claimed / settled / after {(scale.Idle.Nanos - scale.Settled.Nanos) / 1e9:0} s idle | {scale.Before.RssMiB:0.0} / {scale.Claimed.RssMiB:0.0} / {scale.Settled.RssMiB:0.0} / {scale.Idle.RssMiB:0.0} MiB |");
             s.AppendLine(CultureInfo.InvariantCulture, $"| peak RSS (VmHWM) | {scale.Idle.PeakRssMiB:0.0} MiB |");
-            s.AppendLine(CultureInfo.InvariantCulture, $"| CPU while idle with no IPs (before publishing) | {scale.EmptyCpuPercent:0.00} % of a core ({scale.Before.CpuSeconds - scale.Fresh.CpuSeconds:0.00} s in {(scale.Before.Nanos - scale.Fresh.Nanos) / 1e9:0} s) |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| open file descriptors with no IPs / all claimed | {scale.Before.OpenFiles:N0} / {scale.Claimed.OpenFiles:N0} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| CPU with no IPs, 3–13 s after start (JIT tier-up included) | {scale.EmptyCpuPercent:0.00} % of a core ({scale.Before.CpuSeconds - scale.Fresh.CpuSeconds:0.00} s in {(scale.Before.Nanos - scale.Fresh.Nanos) / 1e9:0} s) |");
             s.AppendLine(CultureInfo.InvariantCulture, $"| CPU used claiming (utime+stime) | {scale.Claimed.CpuSeconds - scale.Before.CpuSeconds:0.00} s |");
             s.AppendLine(CultureInfo.InvariantCulture, $"| CPU from claimed to settled (gratuitous repeats, 5 s) | {scale.Settled.CpuSeconds - scale.Claimed.CpuSeconds:0.00} s |");
             s.AppendLine(CultureInfo.InvariantCulture, $"| **CPU while idle** | **{scale.IdleCpuPercent:0.00} % of a core** ({scale.Idle.CpuSeconds - scale.Settled.CpuSeconds:0.00} s in {(scale.Idle.Nanos - scale.Settled.Nanos) / 1e9:0} s) |");
