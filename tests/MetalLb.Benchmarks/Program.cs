@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using MetalLb.Benchmarks.BusLatency;
 using MetalLb.Benchmarks.InitialSync;
+using MetalLb.Benchmarks.L2Failover;
 using MetalLb.Benchmarks.Webhook;
 
 if (args.Length > 0 && args[0] == WebhookLoadBenchmark.Mode)
@@ -16,6 +17,16 @@ if (args.Length > 0 && args[0] == BusLatencyBenchmark.Mode)
 if (args.Length > 0 && args[0] == InitialSyncBenchmark.Mode)
 {
     return await InitialSyncBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == L2FailoverBenchmark.Mode)
+{
+    return await L2FailoverBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == L2Probe.Mode)
+{
+    return L2Probe.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(MetalLb.Benchmarks.ValidationBenchmarks).Assembly).Run(args);

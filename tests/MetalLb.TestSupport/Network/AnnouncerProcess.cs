@@ -20,6 +20,9 @@ public sealed class AnnouncerProcess : IAsyncDisposable
 
     public TestHost Host { get; }
 
+    /// <summary>The announcer's process id (<c>ip netns exec</c> execs <c>dotnet</c>, so it is the runtime's own).</summary>
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public IReadOnlyList<string> Lines
