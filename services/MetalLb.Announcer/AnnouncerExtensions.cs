@@ -43,7 +43,7 @@ public static class AnnouncerExtensions
         services.AddSingleton(sp => new AnnouncerAgent(
             sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.NodeName!,
             sp.GetRequiredService<PcapDataPlane>(),
-            sp.GetRequiredService<Hosting.Announcing.Membership>().CanAnnounce,
+            sp.GetRequiredService<Hosting.Announcing.Membership>().StateOf,
             sp.GetRequiredService<ILogger<AnnouncerAgent>>()));
         services.AddSingleton<AnnouncerSync>();
         services.AddSingleton<StatusReporter>();
@@ -54,8 +54,10 @@ public static class AnnouncerExtensions
         // Order matters: links are read before the first snapshot converges anything.
         services.AddHostedService<LinkMonitor>();
         services.AddHostedService<ConflictReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusReporter>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
+        services.AddHostedService<HandOverService>();
         services.AddHostedService(sp =>
         {
             sp.GetRequiredService<AnnouncerMetrics>();

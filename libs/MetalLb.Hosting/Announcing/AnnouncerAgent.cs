@@ -15,17 +15,24 @@ namespace MetalLb.Hosting.Announcing;
 /// Level-triggered: the data plane follows the book, not the messages, so a replayed, duplicated or reordered message
 /// changes nothing the book does not. A data-plane call that fails is left undone and tried again on the next change.
 /// </remarks>
-public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<L2Candidate, bool>? canAnnounce = null, ILogger? logger = null)
+public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<L2Candidate, CandidateState>? state = null, ILogger? logger = null)
     : IDisposable
 {
+    /// <summary>An agent whose candidates are either ready or unavailable (the lab's simulated nodes, tests).</summary>
+    public AnnouncerAgent(string node, IAnnouncementDataPlane dataPlane, Func<L2Candidate, bool> canAnnounce, ILogger? logger = null)
+        : this(node, dataPlane, c => canAnnounce(c) ? CandidateState.Ready : CandidateState.Unavailable, logger)
+    {
+    }
+
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Func<L2Candidate, bool> _canAnnounce = canAnnounce ?? (_ => true);
+    private readonly Func<L2Candidate, CandidateState> _state = state ?? (_ => CandidateState.Ready);
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly Dictionary<string, L2Claim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RouteAdvertisement> _routes = [];
     private readonly Dictionary<(string, string), AnnouncementStatus> _reported = [];
     private PlanDigest _applied = PlanDigests.Compute([]);
     private bool _hasRetries;
+    private bool _stopped;
 
     /// <summary>Raised after every convergence; the lab waits on it.</summary>
     public event Action<AnnouncerAgent>? Converged;
@@ -101,6 +108,29 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
     public Task<IReadOnlyList<AnnouncementStatus>> ConvergeAsync(CancellationToken cancellationToken = default) =>
         ChangeAsync(() => true, null, 0, cancellationToken);
 
+    /// <summary>
+    /// Stops announcing everything (a graceful shutdown: answer no more before saying goodbye, so the next node never
+    /// overlaps with this one); later changes are not applied. Returns the statuses that changed.
+    /// </summary>
+    public async Task<IReadOnlyList<AnnouncementStatus>> StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _stopped = true;
+            var nothing = new NodeAnnouncements(
+                new Dictionary<string, L2Claim>(StringComparer.Ordinal),
+                new Dictionary<(string, string), RouteAdvertisement>(),
+                new Dictionary<(string, string), AnnouncementStatus>());
+            await ApplyDesiredAsync(nothing, cancellationToken).ConfigureAwait(false);
+            return ChangedStatuses(nothing);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Compares the allocator's digest with the book; on a difference raises <see cref="ResyncRequested"/>.</summary>
     public bool CheckDigest(PlanDigest digest)
     {
@@ -125,13 +155,13 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!change() && !_hasRetries)
+            if ((!change() && !_hasRetries) || _stopped)
             {
                 activity?.SetTag("announcer.stale", true);
                 return [];
             }
 
-            var desired = NodeAnnouncements.Compute(node, Book.Plans, _canAnnounce);
+            var desired = NodeAnnouncements.Compute(node, Book.Plans, _state, _claims.Keys.ToHashSet(StringComparer.Ordinal));
             if (!dataPlane.CanAdvertiseRoutes)
             {
                 desired = desired with { Routes = new Dictionary<(string, string), RouteAdvertisement>() };

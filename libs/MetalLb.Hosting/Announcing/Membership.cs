@@ -88,7 +88,8 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
                 return ViewChanged();
             }
 
-            _members[heartbeat.Node] = new Member(timeProvider.GetUtcNow(), heartbeat.Goodbye, heartbeat.Interfaces?.ToHashSet(StringComparer.Ordinal));
+            _members[heartbeat.Node] = new Member(
+                timeProvider.GetUtcNow(), heartbeat.Goodbye, heartbeat.Interfaces?.ToHashSet(StringComparer.Ordinal), heartbeat.Warm);
             return ViewChanged();
         }
     }
@@ -154,17 +155,34 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
     }
 
     /// <summary>
-    /// Whether a candidate can announce: it is live, and it has a usable interface among the candidate's (any, when the
-    /// advertisement does not restrict interfaces). A node that never said which interfaces it has is taken to have them.
+    /// Whether a candidate can announce: it is live and warm (a peer still learning who is alive is passed over until
+    /// it is ready to take over, so its arrival opens no gap), and it has a usable interface among the candidate's
+    /// (any, when the advertisement does not restrict interfaces). A node that never said which interfaces it has is taken to have them.
     /// </summary>
-    public bool CanAnnounce(L2Candidate candidate)
+    public bool CanAnnounce(L2Candidate candidate) => StateOf(candidate) == CandidateState.Ready;
+
+    /// <summary>
+    /// A candidate's standing: <see cref="CandidateState.Warming"/> for a live node (this one included) still learning
+    /// who is alive, else <see cref="CandidateState.Ready"/> when it can announce (see <see cref="CanAnnounce"/>).
+    /// </summary>
+    public CandidateState StateOf(L2Candidate candidate)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         lock (_lock)
         {
+            if (candidate.Node == self && !Warm())
+            {
+                return CandidateState.Warming;
+            }
+
+            if (candidate.Node != self && _members.TryGetValue(candidate.Node, out var peer) && IsLive(peer, Now()) && !peer.Warm)
+            {
+                return CandidateState.Warming;
+            }
+
             if (!Warm())
             {
-                return false;
+                return CandidateState.Unavailable;
             }
 
             IReadOnlySet<string>? interfaces;
@@ -178,11 +196,12 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
             }
             else
             {
-                return false;
+                return CandidateState.Unavailable;
             }
 
-            return interfaces is null
+            var usable = interfaces is null
                 || (candidate.Interfaces.Count == 0 ? interfaces.Count > 0 : candidate.Interfaces.Any(interfaces.Contains));
+            return usable ? CandidateState.Ready : CandidateState.Unavailable;
         }
     }
 
@@ -206,7 +225,7 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
     {
         var now = Now();
         var view = string.Join(";", _members.Where(m => IsLive(m.Value, now)).OrderBy(m => m.Key, StringComparer.Ordinal)
-            .Select(m => $"{m.Key}={string.Join(",", (m.Value.Interfaces ?? new HashSet<string>()).Order(StringComparer.Ordinal))}"))
+            .Select(m => $"{m.Key}{(m.Value.Warm ? "" : "~")}={string.Join(",", (m.Value.Interfaces ?? new HashSet<string>()).Order(StringComparer.Ordinal))}"))
             + "|" + string.Join(",", _ownInterfaces.Order(StringComparer.Ordinal)) + (Warm() ? "|warm" : "");
         if (view == _lastView)
         {
@@ -217,5 +236,5 @@ public sealed class Membership(string self, TimeProvider timeProvider, TimeSpan 
         return true;
     }
 
-    private sealed record Member(DateTimeOffset LastSeen, bool Gone, IReadOnlySet<string>? Interfaces);
+    private sealed record Member(DateTimeOffset LastSeen, bool Gone, IReadOnlySet<string>? Interfaces, bool Warm);
 }

@@ -34,8 +34,23 @@ public sealed record NodeAnnouncements(
     /// </summary>
     public static NodeAnnouncements Compute(string node, IEnumerable<AnnouncementPlan> plans, Func<L2Candidate, bool> canAnnounce)
     {
-        ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(canAnnounce);
+        return Compute(node, plans, c => canAnnounce(c) ? CandidateState.Ready : CandidateState.Unavailable, new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The election with warming nodes: the first <see cref="CandidateState.Ready"/> candidate wins, except that a
+    /// <see cref="CandidateState.Warming"/> candidate ahead of it makes the IP wait for it — unless this node already
+    /// holds the IP (<paramref name="held"/>), which it then keeps until the warming node is ready. So a node that
+    /// returns causes no gap (the holder keeps answering), and nodes that start together cause no blip (nobody grabs
+    /// an IP only to hand it over a moment later).
+    /// </summary>
+    public static NodeAnnouncements Compute(
+        string node, IEnumerable<AnnouncementPlan> plans, Func<L2Candidate, CandidateState> state, IReadOnlySet<string> held)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(held);
         var claims = new Dictionary<string, L2Claim>(StringComparer.Ordinal);
         var routes = new Dictionary<(string, string), RouteAdvertisement>();
         var statuses = new Dictionary<(string, string), AnnouncementStatus>();
@@ -43,7 +58,25 @@ public sealed record NodeAnnouncements(
         {
             if (plan.L2Candidates.FirstOrDefault(c => c.Node == node) is { } mine)
             {
-                var winner = plan.L2Candidates.FirstOrDefault(canAnnounce);
+                var holding = plan.Ips.Any(held.Contains);
+                L2Candidate? winner = null;
+                L2Candidate? awaited = null;
+                foreach (var candidate in plan.L2Candidates)
+                {
+                    var standing = state(candidate);
+                    if (standing == CandidateState.Ready)
+                    {
+                        winner = candidate;
+                        break;
+                    }
+
+                    if (standing == CandidateState.Warming && !holding)
+                    {
+                        awaited = candidate;
+                        break;
+                    }
+                }
+
                 var elected = winner?.Node == node;
                 if (elected)
                 {
@@ -53,7 +86,10 @@ public sealed record NodeAnnouncements(
                     }
                 }
 
-                var reason = elected ? null : winner is null ? "no live candidate" : $"not elected: {winner.Node} announces";
+                var reason = elected ? null
+                    : winner is not null ? $"not elected: {winner.Node} announces"
+                    : awaited is not null ? $"waiting for {awaited.Node}, which is starting"
+                    : "no live candidate";
                 statuses[(plan.ServiceKey, Layer2)] = new AnnouncementStatus(
                     node, plan.ServiceKey, plan.Generation, Layer2, elected, mine.Interfaces, [], reason);
             }

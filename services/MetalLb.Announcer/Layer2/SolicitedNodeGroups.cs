@@ -9,10 +9,27 @@ namespace MetalLb.Announcer.Layer2;
 /// <summary>
 /// Joins the solicited-node multicast group of each announced IPv6 address on each interface it is announced on
 /// (reference counted: IPs sharing a group share the membership), so MLD-snooping switches deliver the solicitations.
+/// Memberships share sockets, up to <see cref="PerSocket"/> each (the kernel bounds one socket's memberships by
+/// <c>net.core.optmem_max</c>), so 10,000 addresses take a handful of file descriptors, not 10,000.
 /// </summary>
 internal sealed class SolicitedNodeGroups : IDisposable
 {
-    private readonly Dictionary<(string Interface, IpAddress Group), (Socket Socket, int Count)> _joined = [];
+    public const int PerSocket = 1000;
+
+    private readonly Dictionary<(string Interface, IpAddress Group), (Bucket Bucket, int Count)> _joined = [];
+    private readonly List<Bucket> _buckets = [];
+
+    /// <summary>The sockets open now.</summary>
+    public int Sockets
+    {
+        get
+        {
+            lock (_joined)
+            {
+                return _buckets.Count;
+            }
+        }
+    }
 
     public void Join(string @interface, IpAddress ip)
     {
@@ -25,19 +42,30 @@ internal sealed class SolicitedNodeGroups : IDisposable
                 return;
             }
 
-            var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp);
+            var bucket = _buckets.FirstOrDefault(b => b.Memberships < PerSocket);
+            var created = bucket is null;
+            bucket ??= new Bucket(new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp));
             try
             {
-                socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership,
-                    new IPv6MulticastOption(IPAddress.Parse(key.Item2.ToString()), SysfsInterfaces.IndexOf(@interface)));
+                bucket.Socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.AddMembership, Option(key));
             }
             catch
             {
-                socket.Dispose();
+                if (created)
+                {
+                    bucket.Socket.Dispose();
+                }
+
                 throw;
             }
 
-            _joined[key] = (socket, 1);
+            if (created)
+            {
+                _buckets.Add(bucket);
+            }
+
+            bucket.Memberships++;
+            _joined[key] = (bucket, 1);
         }
     }
 
@@ -58,7 +86,21 @@ internal sealed class SolicitedNodeGroups : IDisposable
             }
 
             _joined.Remove(key);
-            entry.Socket.Dispose();
+            var bucket = entry.Bucket;
+            try
+            {
+                bucket.Socket.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.DropMembership, Option(key));
+            }
+            catch (SocketException)
+            {
+                // The interface is gone, and the membership with it.
+            }
+
+            if (--bucket.Memberships == 0)
+            {
+                _buckets.Remove(bucket);
+                bucket.Socket.Dispose();
+            }
         }
     }
 
@@ -66,12 +108,23 @@ internal sealed class SolicitedNodeGroups : IDisposable
     {
         lock (_joined)
         {
-            foreach (var entry in _joined.Values)
+            foreach (var bucket in _buckets)
             {
-                entry.Socket.Dispose();
+                bucket.Socket.Dispose();
             }
 
+            _buckets.Clear();
             _joined.Clear();
         }
+    }
+
+    private static IPv6MulticastOption Option((string Interface, IpAddress Group) key) =>
+        new(IPAddress.Parse(key.Group.ToString()), SysfsInterfaces.IndexOf(key.Interface));
+
+    private sealed class Bucket(Socket socket)
+    {
+        public Socket Socket { get; } = socket;
+
+        public int Memberships { get; set; }
     }
 }

@@ -22,6 +22,7 @@ internal sealed partial class HeartbeatService(
     private readonly TimeSpan _interval = options.Value.HeartbeatInterval;
     private readonly SemaphoreSlim _now = new(0, 1);
     private long _sequence;
+    private volatile bool _gone;
 
     /// <summary>Sends a heartbeat at once (this node's interfaces changed), instead of at the next tick.</summary>
     public void BeatNow()
@@ -38,9 +39,13 @@ internal sealed partial class HeartbeatService(
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Says goodbye (peers count this node gone at once) and sends no heartbeat after it, which would bring the node
+    /// back in their views. Called while the bus is still up, after this node stopped answering.
+    /// </summary>
+    public async Task SayGoodbyeAsync()
     {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        _gone = true;
         using var timeout = new CancellationTokenSource(GoodbyeTimeout);
         try
         {
@@ -76,6 +81,7 @@ internal sealed partial class HeartbeatService(
                 LogFrozen(logger, membership.Self);
             }
 
+            var wasWarm = membership.IsWarm;
             if (membership.Expire())
             {
                 if (logger.IsEnabled(LogLevel.Information))
@@ -87,8 +93,14 @@ internal sealed partial class HeartbeatService(
                 await reporter.PublishAsync(await agent.ConvergeAsync(stoppingToken).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
             }
 
+            // Having just become warm (and claimed what is ours), tell the peers at once, so they let go now.
+            if (!wasWarm && membership.IsWarm)
+            {
+                next = DateTimeOffset.MinValue;
+            }
+
             var now = DateTimeOffset.UtcNow;
-            if (healthy && now >= next)
+            if (healthy && now >= next && !_gone)
             {
                 next = now + _interval;
                 try
@@ -109,7 +121,7 @@ internal sealed partial class HeartbeatService(
     }
 
     private AnnouncerHeartbeat Heartbeat(bool goodbye) =>
-        new(membership.Self, Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, goodbye, membership.OwnInterfaces);
+        new(membership.Self, Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, goodbye, membership.OwnInterfaces, membership.IsWarm);
 
     [LoggerMessage(EventId = 700, Level = LogLevel.Information, Message = "{Node}: live nodes now {Live}")]
     private static partial void LogViewChanged(ILogger logger, string node, string live);

@@ -177,6 +177,24 @@ public class AnnouncerAgentTests
     }
 
     [Fact]
+    public async Task Stop_ReleasesEverything_ReportsNotAnnouncing_AndLaterPlansAreNotApplied()
+    {
+        var plane = new RecordingDataPlane();
+        using var agent = new AnnouncerAgent("node-a", plane);
+        await agent.ApplyAsync(TestPlans.Plan("ns/web", 1));
+
+        var stopped = await agent.StopAsync();
+        var later = await agent.ApplyAsync(TestPlans.Plan("ns/db", 1, "192.0.2.9"));
+
+        Assert.Empty(agent.Claims);
+        Assert.Empty(agent.Routes);
+        Assert.All(stopped, s => Assert.False(s.Announcing));
+        Assert.Equal(2, stopped.Count);
+        Assert.Empty(later);
+        Assert.DoesNotContain(plane.Sent, l => l.Contains("192.0.2.9", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Claim_Ipv6_IsAnUnsolicitedNeighbourAdvertisement()
     {
         var plane = new RecordingDataPlane();

@@ -153,4 +153,17 @@ public class MembershipTests
         Assert.True(m.SetOwnInterfaces([]));
         Assert.False(m.CanAnnounce(new L2Candidate("node-a", 0, [])));
     }
+
+    [Fact]
+    public void PeerStillWarmingUp_IsPassedOver_UntilItSaysItIsWarm()
+    {
+        var m = Create();
+
+        m.Observe(new AnnouncerHeartbeat("node-b", ++_sequence, _clock.GetUtcNow(), Warm: false));
+        Assert.Contains("node-b", m.Live);
+        Assert.False(m.CanAnnounce(new L2Candidate("node-b", 0, [])));
+
+        Assert.True(m.Observe(new AnnouncerHeartbeat("node-b", ++_sequence, _clock.GetUtcNow(), Warm: true)));
+        Assert.True(m.CanAnnounce(new L2Candidate("node-b", 0, [])));
+    }
 }

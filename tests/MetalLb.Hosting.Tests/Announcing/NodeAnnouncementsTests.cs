@@ -98,4 +98,20 @@ public class NodeAnnouncementsTests
         Assert.Empty(b.Routes);
         Assert.Empty(b.Statuses);
     }
+
+    [Fact]
+    public void WarmingNodeAhead_NobodyGrabsTheIp_ButTheNodeHoldingItKeepsIt()
+    {
+        var plan = L2Plan("ns/web", "192.0.2.1", "node-a", "node-b");
+        CandidateState State(L2Candidate c) => c.Node == "node-a" ? CandidateState.Warming : CandidateState.Ready;
+
+        var fresh = NodeAnnouncements.Compute("node-b", [plan], State, new HashSet<string>());
+        var holding = NodeAnnouncements.Compute("node-b", [plan], State, new HashSet<string> { "192.0.2.1" });
+        var ready = NodeAnnouncements.Compute("node-b", [plan], _ => CandidateState.Ready, new HashSet<string> { "192.0.2.1" });
+
+        Assert.Empty(fresh.Claims);
+        Assert.Equal("waiting for node-a, which is starting", fresh.Statuses[("ns/web", "l2")].Reason);
+        Assert.Equal(["192.0.2.1"], holding.Claims.Keys);
+        Assert.Empty(ready.Claims);
+    }
 }

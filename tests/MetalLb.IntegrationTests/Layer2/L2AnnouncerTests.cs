@@ -64,9 +64,13 @@ public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluste
 
         await announcers[0].TerminateAsync(L2Cluster.Timeout);
 
-        Assert.Contains(announcers[0].Lines, l => l.Contains("said goodbye", StringComparison.Ordinal));
+        var lines = announcers[0].Lines;
+        var released = lines.ToList().FindIndex(l => l.Contains("No longer announcing 198.51.100.200", StringComparison.Ordinal));
+        var goodbye = lines.ToList().FindIndex(l => l.Contains("said goodbye", StringComparison.Ordinal));
+        Assert.True(released >= 0 && goodbye > released, $"node-1 must stop answering before it says goodbye:\n{string.Join('\n', lines)}");
         await announcers[1].WaitForLineAsync("Announcing 198.51.100.200", L2Cluster.Timeout);
         Assert.Equal([n2.Mac], await L2Cluster.UntilAsync(() => cluster.ArpingAsync(), m => m.Count > 0, "node-2 to answer"));
+        Assert.DoesNotContain(announcers[1].Lines, l => l.Contains("is claimed by another station too", StringComparison.Ordinal));
     }
 
     [RootFact]
