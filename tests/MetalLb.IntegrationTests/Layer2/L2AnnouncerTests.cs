@@ -1,10 +1,10 @@
 using MetalLb.Allocator;
 using MetalLb.Domain.Net;
 using MetalLb.IntegrationTests.Allocator;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MetalLb.Layer2.Codecs;
 using MetalLb.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MetalLb.IntegrationTests.Layer2;
 
