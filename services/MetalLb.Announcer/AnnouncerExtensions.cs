@@ -55,14 +55,14 @@ public static class AnnouncerExtensions
         services.AddHostedService<LinkMonitor>();
         services.AddHostedService<ConflictReporter>();
         services.AddHostedService(sp => sp.GetRequiredService<StatusReporter>());
-        services.AddHostedService(sp => sp.GetRequiredService<SnapshotService>());
-        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
-        services.AddHostedService<HandOverService>();
         services.AddHostedService(sp =>
         {
+            // The gauges exist from the start, before the first snapshot reports anything.
             sp.GetRequiredService<AnnouncerMetrics>();
-            return new NothingToRun();
+            return sp.GetRequiredService<SnapshotService>();
         });
+        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
+        services.AddHostedService<HandOverService>();
 
         // Every announcer gets every plan and heartbeat on a queue of its own, deleted when it goes.
         builder.AddMetalLbBus(x =>
@@ -87,13 +87,6 @@ public static class AnnouncerExtensions
     {
         endpoint.InstanceId = node ?? "";
         endpoint.Temporary = true;
-    }
-
-    private sealed class NothingToRun : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class SyncedCheck(SnapshotService snapshots) : IHealthCheck

@@ -40,8 +40,6 @@ public static class LabCommand
             Timeout = TimeSpan.FromSeconds(PositiveInt(options.Single("timeout"), "--timeout") ?? 60),
             Verbose = options.Flag("verbose"),
         };
-        _ = LabSession.BrokerSettings(settings.Broker);
-
         var read = ManifestReader.ReadDocuments(paths);
         foreach (var problem in read.Problems)
         {
@@ -200,8 +198,11 @@ public static class LabCommand
             : throw new UsageException($"{option} \"{text}\": expected a positive whole number");
     }
 
+    /// <summary>Checked before any file is read, so a mistyped URL is a usage error at once.</summary>
     private static Uri? Broker(string? text) =>
         text is null ? null
-        : Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri
-        : throw new UsageException($"--broker \"{text}\": expected amqp://[user:password@]host[:port][/vhost]");
+        : !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0
+            ? throw new UsageException($"--broker \"{text}\": expected amqp://[user:password@]host[:port][/vhost]")
+        : uri.Scheme is not ("amqp" or "amqps") ? throw new UsageException($"--broker \"{text}\": the scheme must be amqp or amqps")
+        : uri;
 }

@@ -405,7 +405,7 @@ public sealed partial class LabSession : IAsyncDisposable
         var tls = broker.Scheme == "amqps";
         if (!tls && broker.Scheme != "amqp")
         {
-            throw new UsageException($"--broker \"{broker}\": the scheme must be amqp or amqps");
+            throw new ArgumentException($"\"{broker}\": the scheme must be amqp or amqps", nameof(broker));
         }
 
         var section = RabbitMqOptions.SectionName;
