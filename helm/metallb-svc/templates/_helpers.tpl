@@ -103,3 +103,15 @@ app.kubernetes.io/component: {{ index . 1 }}
     fieldRef:
       fieldPath: spec.nodeName
 {{- end -}}
+
+{{/* The label of this chart's `configuration` objects, and the webhook objectSelector that leaves them out. */}}
+{{- define "metallb-svc.chartConfigurationLabel" -}}
+metallb-svc.io/chart-configuration
+{{- end -}}
+
+{{- define "metallb-svc.skipChartConfiguration" -}}
+objectSelector:
+  matchExpressions:
+    - key: {{ include "metallb-svc.chartConfigurationLabel" . }}
+      operator: DoesNotExist
+{{- end -}}

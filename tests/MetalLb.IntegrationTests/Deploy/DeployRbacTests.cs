@@ -62,25 +62,49 @@ public sealed class DeployRbacTests(KubeApiServerFixture api) : IClassFixture<Ku
     public async Task Webhook_WithOnlyItsDeployRbac_KeepsItsCertificateAndInjectsEveryCaBundle()
     {
         await InstallRbacAsync();
+        var port = FreePort();
         var configurations = YamlDocuments.Parse(await File.ReadAllTextAsync(RepoPaths.Combine("deploy", "base", "webhook-configurations.yaml")));
-        foreach (var registration in configurations.SelectMany(c => c["webhooks"]!.AsArray()))
+        foreach (var registration in configurations.SelectMany(c => c["webhooks"]!.AsArray()).OfType<JsonObject>())
         {
-            // Nothing serves metallb-svc-webhook here: Ignore keeps the other test's writes going.
-            registration!["failurePolicy"] = "Ignore";
+            // deploy/'s registrations, pointed at the webhook on loopback instead of its Service (no cluster network here).
+            var path = (string?)registration["clientConfig"]!["service"]!["path"];
+            registration["clientConfig"] = new JsonObject { ["url"] = $"https://127.0.0.1:{port}{path}" };
         }
 
         await KubectlAsync("apply", "--validate=false", "-f", await WriteAsync(string.Concat(configurations.Select(c => c.ToJsonString() + "\n"))));
-        using var client = await ClientForAsync("metallb-svc-webhook");
-        await using var webhook = new ServiceAccountWebhookFactory(FreePort(), client);
-        webhook.UseKestrel();
-        webhook.StartServer();
+        await PatchConversionAsync(new JsonObject { ["service"] = null, ["url"] = $"https://127.0.0.1:{port}/convert" });
+        try
+        {
+            using var client = await ClientForAsync("metallb-svc-webhook");
+            await using var webhook = new ServiceAccountWebhookFactory(port, client);
+            webhook.UseKestrel();
+            webhook.StartServer();
 
-        await Until(() => Task.FromResult(webhook.Services.GetRequiredService<ICertificateProvider>().IsReady), "the certificate");
-        await Until(() => Task.FromResult(webhook.Services.GetRequiredService<IObjectStore>().IsSynced), "the object cache");
-        await Until(async () => (await CaBundlesAsync()).All(b => b.Length > 0), "every caBundle");
-        var secret = await api.Client.CoreV1.ReadNamespacedSecretAsync("metallb-svc-webhook-cert", Ns);
-        Assert.Equal("kubernetes.io/tls", secret.Type);
+            await Until(() => Task.FromResult(webhook.Services.GetRequiredService<ICertificateProvider>().IsReady), "the certificate");
+            await Until(() => Task.FromResult(webhook.Services.GetRequiredService<IObjectStore>().IsSynced), "the object cache");
+            await Until(async () => (await CaBundlesAsync()).All(b => b.Length > 0), "every caBundle");
+            var secret = await api.Client.CoreV1.ReadNamespacedSecretAsync("metallb-svc-webhook-cert", Ns);
+            Assert.Equal("kubernetes.io/tls", secret.Type);
+        }
+        finally
+        {
+            // The webhook is gone after this test: its registrations (failurePolicy Fail) would refuse the other test's writes.
+            await api.RunKubectlAsync("delete", "validatingwebhookconfiguration", "metallb-svc-validating", "--ignore-not-found");
+            await api.RunKubectlAsync("delete", "mutatingwebhookconfiguration", "metallb-svc-mutating", "--ignore-not-found");
+            await PatchConversionAsync(new JsonObject
+            {
+                ["url"] = null,
+                ["service"] = new JsonObject { ["namespace"] = Ns, ["name"] = "metallb-svc-webhook", ["path"] = "/convert" },
+            });
+        }
     }
+
+    /// <summary>Sets the BGPPeer CRD's conversion clientConfig (merge patch: null removes a field).</summary>
+    private Task<string> PatchConversionAsync(JsonObject clientConfig) =>
+        KubectlAsync("patch", "crd", "bgppeers.metallb.io", "--type=merge", "-p", new JsonObject
+        {
+            ["spec"] = new JsonObject { ["conversion"] = new JsonObject { ["webhook"] = new JsonObject { ["clientConfig"] = clientConfig } } },
+        }.ToJsonString());
 
     [RootFact]
     public async Task Announcer_ServiceAccount_MayDoNothing()

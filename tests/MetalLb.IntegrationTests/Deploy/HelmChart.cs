@@ -14,7 +14,7 @@ internal static class HelmChart
     public static string CiValues(string name) => RepoPaths.Combine("helm", "metallb-svc", "ci", name);
 
     public static Task<ProcessResult> RunAsync(params string[] args) =>
-        ProcessRunner.RunAsync(RepoPaths.Combine("tests", "support", "helm.sh"), args, Timeout);
+        ProcessRunner.RunAsync(RepoPaths.Combine("tests", "support", "helm.sh"), ["run", .. args], Timeout);
 
     /// <summary><c>helm template</c> of the chart into metallb-system with these extra arguments; throws when it fails.</summary>
     public static async Task<string> TemplateAsync(params string[] args)
