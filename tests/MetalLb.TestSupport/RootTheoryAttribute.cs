@@ -2,7 +2,7 @@ using Xunit;
 
 namespace MetalLb.TestSupport;
 
-/// <summary>A theory that needs root (network namespaces, real daemons); reported as skipped, with the reason, when not privileged.</summary>
+/// <summary>A theory that needs root, skipped with the reason otherwise; see <see cref="RootFactAttribute"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RootTheoryAttribute : TheoryAttribute
 {
@@ -10,7 +10,7 @@ public sealed class RootTheoryAttribute : TheoryAttribute
     {
         if (!Environment.IsPrivilegedProcess)
         {
-            Skip = "needs root: it creates network namespaces and starts real daemons; run tests/run.sh as root";
+            Skip = "needs root: it starts real servers and daemons (kube-apiserver, helm, BGP routers in network namespaces); run tests/run.sh as root";
         }
     }
 }
