@@ -12,6 +12,10 @@ internal static partial class BgpLog
         Message = "No key to seal BGP peer passwords ({Problem}): peers with a password get no session")]
     public static partial void NoKey(ILogger logger, string problem);
 
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information,
+        Message = "No key to seal BGP peer passwords ({Problem}): peers with a password get no session")]
+    public static partial void NoKeyConfigured(ILogger logger, string problem);
+
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Acting on the new BGP password key failed in {Listener}")]
     public static partial void KeyListenerFailed(ILogger logger, string listener, Exception exception);
 

@@ -22,6 +22,9 @@ public sealed class PasswordKeyFile
     /// <summary>Why there is no key: none configured, or the file is missing, unreadable or malformed; null with a key.</summary>
     public string? Problem => _state.Problem;
 
+    /// <summary>True when a key file is configured (whether or not it can be read now).</summary>
+    public bool IsConfigured => _path is not null;
+
     /// <summary>Reads the file again; true when the key (or the reason there is none) changed.</summary>
     public bool Refresh()
     {

@@ -48,9 +48,14 @@ public sealed class PasswordKeyWatcher(
         {
             BgpLog.KeyInUse(logger, key.KeyId);
         }
-        else
+        else if (keys.IsConfigured)
         {
             BgpLog.NoKey(logger, keys.Problem ?? "unknown");
+        }
+        else
+        {
+            // Not an error: clusters without BGP passwords need no key.
+            BgpLog.NoKeyConfigured(logger, keys.Problem ?? "unknown");
         }
     }
 }

@@ -81,13 +81,14 @@ public sealed class PeerSetPlannerTests
         var fast = new BfdSettings("fast", 50, 50, 3, null, false, false, null);
         var slow = new BfdSettings("slow", 1000, 1000, 5, null, false, true, null);
         var unused = new BfdSettings("unused", null, null, null, null, false, false, null);
-        var config = Configure(peers:
+        Peer[] peers =
         [
             Peer("a", Sel("rack=a")) with { BfdProfile = "slow" },
             Peer("b", Sel("rack=a")) with { BfdProfile = "fast" },
             Peer("c") with { BfdProfile = "fast" },
             Peer("d", Sel("rack=b")) with { BfdProfile = "unused" },
-        ]) with { BfdProfiles = [unused, slow, fast] };
+        ];
+        var config = Configure(peers: peers) with { BfdProfiles = [unused, slow, fast] };
 
         var sets = PeerSetPlanner.Plan(config, [Node("node-a", "rack=a"), Node("node-c")]);
 

@@ -12,6 +12,7 @@ public sealed class PasswordKeyFileTests
         var file = new PasswordKeyFile(new BgpPasswordOptions());
 
         Assert.Null(file.Current);
+        Assert.False(file.IsConfigured);
         Assert.Equal("Bgp:PasswordKeyFile is not set", file.Problem);
         Assert.False(file.Refresh());
     }
@@ -25,6 +26,7 @@ public sealed class PasswordKeyFileTests
         var file = files.Open();
 
         Assert.Equal(key.KeyId, file.Current?.KeyId);
+        Assert.True(file.IsConfigured);
         Assert.Null(file.Problem);
     }
 
