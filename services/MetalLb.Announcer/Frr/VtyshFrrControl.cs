@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Options;
+
+namespace MetalLb.Announcer.Frr;
+
+/// <summary>
+/// Reaches FRR through its own tools over the vty sockets: the configuration goes through frr-reload (a delta
+/// reload: only lines that differ from the running configuration are added or removed, so a route change does not
+/// touch the sessions), the sessions are read with vtysh. Unix sockets work across network namespaces, so the
+/// announcer need not run in FRR's.
+/// </summary>
+public sealed class VtyshFrrControl(IOptions<FrrOptions> options, ILogger<VtyshFrrControl> logger) : IFrrControl
+{
+    private const string NeighborsCommand = "show bgp vrf all neighbors json";
+    private readonly FrrOptions _options = options.Value;
+
+    public async Task ApplyAsync(string configuration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var file = Path.GetFullPath(_options.ConfigFile);
+        var directory = Path.GetDirectoryName(file)!;
+        var secrets = FrrRedaction.SecretsIn(configuration);
+        await WriteAsync(file, directory, configuration, cancellationToken).ConfigureAwait(false);
+
+        var (exit, output) = await ReloadAsync("--reload", file, directory, cancellationToken).ConfigureAwait(false);
+        if (exit == 0)
+        {
+            return;
+        }
+
+        // frr-reload runs its additions twice, and FRR refuses to repeat some of them ("neighbor X graceful-restart":
+        // "not valid at this moment"), so a reload can exit non-zero with FRR running exactly the configuration.
+        // What counts is whether any difference is left.
+        var (testExit, remaining) = await ReloadAsync("--test", file, directory, cancellationToken).ConfigureAwait(false);
+        if (testExit == 0 && !remaining.Contains("Lines To Add", StringComparison.Ordinal) && !remaining.Contains("Lines To Delete", StringComparison.Ordinal))
+        {
+            var complaint = FrrRedaction.Redact(output, secrets).Trim();
+            FrrLog.ReloadComplainedButApplied(logger, exit, complaint);
+            return;
+        }
+
+        throw new FrrUnavailableException($"frr-reload exited {exit}: {FrrRedaction.Redact(output, secrets).Trim()}");
+    }
+
+    public async Task<string> ReadNeighborsAsync(CancellationToken cancellationToken)
+    {
+        var (exit, output) = await FrrProcess.RunAsync(
+            _options.Vtysh, ["--vty_socket", _options.VtySocketDirectory, "-c", NeighborsCommand], _options.QueryTimeout, cancellationToken)
+            .ConfigureAwait(false);
+        if (exit != 0)
+        {
+            throw new FrrUnavailableException($"vtysh exited {exit}: {FrrRedaction.Redact(output, []).Trim()}");
+        }
+
+        // vtysh prints its own warnings (a missing vtysh.conf) before the JSON.
+        var json = output.IndexOf('{', StringComparison.Ordinal);
+        return json < 0 ? "{}" : output[json..];
+    }
+
+    private Task<(int ExitCode, string Output)> ReloadAsync(string mode, string file, string directory, CancellationToken cancellationToken) =>
+        FrrProcess.RunAsync(
+            _options.ReloadCommand,
+            [
+                mode, "--stdout", "--log-level", "warning",
+                "--bindir", Path.GetDirectoryName(Path.GetFullPath(_options.Vtysh))!,
+                "--confdir", directory, "--rundir", directory,
+                "--vty_socket", _options.VtySocketDirectory,
+                file,
+            ],
+            _options.ReloadTimeout,
+            cancellationToken);
+
+    /// <summary>Writes the file whole (a temporary file renamed over it), readable by its owner only: it holds passwords.</summary>
+    private static async Task WriteAsync(string file, string directory, string configuration, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(directory);
+
+        // vtysh, which frr-reload runs with --config_dir, warns on every call when the directory has no vtysh.conf.
+        var vtyshConf = Path.Combine(directory, "vtysh.conf");
+        if (!File.Exists(vtyshConf))
+        {
+            await File.WriteAllTextAsync(vtyshConf, "", cancellationToken).ConfigureAwait(false);
+        }
+
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
+        File.Delete(temporary);
+        var access = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            access.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var stream = new FileStream(temporary, access);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(configuration), cancellationToken).ConfigureAwait(false);
+        }
+
+        File.Move(temporary, file, overwrite: true);
+    }
+}
