@@ -36,7 +36,7 @@ public sealed partial class FrrBgpBackend
         lock (_gate)
         {
             _dirty = true;
-            if (!_scheduled && !_stop.IsCancellationRequested)
+            if (_peersKnown && !_scheduled && !_stop.IsCancellationRequested)
             {
                 _scheduled = true;
                 Arm(_options.Debounce);
@@ -103,10 +103,6 @@ public sealed partial class FrrBgpBackend
         {
             // Changes until now are in this rendering; later ones arm the timer again when this attempt is over.
             _dirty = false;
-            if (!_peersKnown)
-            {
-                return true;
-            }
         }
 
         var state = Snapshot();

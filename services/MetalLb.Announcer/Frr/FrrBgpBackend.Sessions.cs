@@ -28,7 +28,7 @@ public sealed partial class FrrBgpBackend
         }
     }
 
-    private async Task PollOnceAsync(CancellationToken cancellationToken)
+    internal async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         var generation = Interlocked.Read(ref _applyGeneration);
         IReadOnlyList<FrrNeighborStatus> neighbors;

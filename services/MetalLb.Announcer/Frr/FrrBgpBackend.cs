@@ -55,6 +55,7 @@ public sealed partial class FrrBgpBackend : IBgpBackend
             _peersKnown = true;
         }
 
+
         RefreshSessions();
         Changed();
         return Task.CompletedTask;
