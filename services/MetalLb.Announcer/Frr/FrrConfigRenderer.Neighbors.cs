@@ -164,8 +164,10 @@ public static partial class FrrConfigRenderer
             Line(text, $"{n} local-as {localAs} no-prepend replace-as");
         }
 
+        // "bfd profile" turns BFD on by itself, but FRR then shows "neighbor X bfd" too; written out, a reload has nothing to remove.
         if (c.BfdProfile is { } profile && FrrTokens.IsWord(profile))
         {
+            Line(text, $"{n} bfd");
             Line(text, $"{n} bfd profile {profile}");
         }
 

@@ -44,16 +44,7 @@ public static class FrrNeighborParser
         }
 
         var updates = n.TryGetProperty("messageStats", out var stats) ? Long(stats, "updatesSent") : 0;
-        var established = state == "Established";
-        return new FrrNeighborStatus(
-            vrf,
-            key,
-            state,
-            LastError(n),
-            sent,
-            updates,
-            Long(n, "connectionsEstablished"),
-            established && n.TryGetProperty("bgpTimerUpEstablishedEpoch", out var epoch) ? epoch.GetInt64() : null);
+        return new FrrNeighborStatus(vrf, key, state, LastError(n), sent, updates, Long(n, "connectionsEstablished"));
     }
 
     /// <summary>FRR's reset reason, with the NOTIFICATION's when there was one: "BGP Notification send (Cease/BFD Down)".</summary>

@@ -8,7 +8,6 @@ namespace MetalLb.Announcer.Frr;
 /// <param name="SentPrefixes">Prefixes sent and not withdrawn, over all address families.</param>
 /// <param name="UpdatesSent">UPDATE messages sent.</param>
 /// <param name="ConnectionsEstablished">How often the session has come up since bgpd started.</param>
-/// <param name="EstablishedEpoch">When it last came up (Unix seconds), or null while it is down.</param>
 public sealed record FrrNeighborStatus(
     string Vrf,
     string Key,
@@ -16,8 +15,7 @@ public sealed record FrrNeighborStatus(
     string? LastError,
     int SentPrefixes,
     long UpdatesSent,
-    long ConnectionsEstablished,
-    long? EstablishedEpoch)
+    long ConnectionsEstablished)
 {
     public bool Established => State == "Established";
 }

@@ -28,17 +28,19 @@ public sealed class VtyshFrrControl(IOptions<FrrOptions> options, ILogger<VtyshF
         }
 
         // frr-reload runs its additions twice, and FRR refuses to repeat some of them ("neighbor X graceful-restart":
-        // "not valid at this moment"), so a reload can exit non-zero with FRR running exactly the configuration.
-        // What counts is whether any difference is left.
+        // "not valid at this moment"); vtysh then stops that pass short. A second reload finds the lines that were
+        // left out. Whatever it says, what counts is whether any difference is left.
+        var (again, againOutput) = await ReloadAsync("--reload", file, directory, cancellationToken).ConfigureAwait(false);
         var (testExit, remaining) = await ReloadAsync("--test", file, directory, cancellationToken).ConfigureAwait(false);
-        if (testExit == 0 && !remaining.Contains("Lines To Add", StringComparison.Ordinal) && !remaining.Contains("Lines To Delete", StringComparison.Ordinal))
+        if (testExit == 0 && Delta(remaining).Count == 0)
         {
             var complaint = FrrRedaction.Redact(output, secrets).Trim();
-            FrrLog.ReloadComplainedButApplied(logger, exit, complaint);
+            FrrLog.ReloadComplainedButApplied(logger, exit, again, complaint);
             return;
         }
 
-        throw new FrrUnavailableException($"frr-reload exited {exit}: {FrrRedaction.Redact(output, secrets).Trim()}");
+        throw new FrrUnavailableException(
+            $"frr-reload exited {exit}: {FrrRedaction.Redact(output, secrets).Trim()}\nstill to change (frr-reload --test exited {testExit}): {FrrRedaction.Redact(remaining, secrets).Trim()}");
     }
 
     public async Task<string> ReadNeighborsAsync(CancellationToken cancellationToken)
@@ -55,6 +57,17 @@ public sealed class VtyshFrrControl(IOptions<FrrOptions> options, ILogger<VtyshF
         var json = output.IndexOf('{', StringComparison.Ordinal);
         return json < 0 ? "{}" : output[json..];
     }
+
+    /// <summary>
+    /// The lines <c>frr-reload --test</c> would still change, less <c>hostname</c>: FRR 8.4's daemons keep the
+    /// system's host name and vtysh reports that, so a <c>hostname</c> line never compares equal.
+    /// </summary>
+    internal static IReadOnlyList<string> Delta(string testOutput) =>
+        [.. testOutput.Split('\n')
+            .Select(l => l.TrimEnd())
+            .SkipWhile(l => l is not ("Lines To Delete" or "Lines To Add"))
+            .Where(l => l.Length > 0 && l is not ("Lines To Delete" or "Lines To Add") && !l.StartsWith("===", StringComparison.Ordinal)
+                && !l.StartsWith("hostname ", StringComparison.Ordinal) && !l.StartsWith("no hostname ", StringComparison.Ordinal))];
 
     private Task<(int ExitCode, string Output)> ReloadAsync(string mode, string file, string directory, CancellationToken cancellationToken) =>
         FrrProcess.RunAsync(

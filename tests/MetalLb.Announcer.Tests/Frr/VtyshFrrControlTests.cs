@@ -51,6 +51,16 @@ public sealed class VtyshFrrControlTests : IDisposable
         await Assert.ThrowsAsync<FrrUnavailableException>(() => control.ApplyAsync("hostname a\n", default));
     }
 
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("2026-11-26 11:50:55,946 WARNING: x\n\nLines To Delete\n===============\nno hostname vm\n\nLines To Add\n============\nhostname node-a\n", 0)]
+    [InlineData("Lines To Delete\n===============\nrouter bgp 64512\n no neighbor 192.0.2.2 bfd\n", 2)]
+    [InlineData("Lines To Add\n============\nhostname node-a\nip prefix-list x permit 203.0.113.1/32\n", 1)]
+    public void Delta_IsWhatFrrReloadWouldStillChange_LessTheHostname(string testOutput, int lines)
+    {
+        Assert.Equal(lines, VtyshFrrControl.Delta(testOutput).Count);
+    }
+
     private VtyshFrrControl Control(int exitCode)
     {
         // The last argument is the file; print it as frr-reload prints the lines it could not apply.
