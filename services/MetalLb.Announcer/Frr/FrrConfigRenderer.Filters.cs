@@ -38,7 +38,7 @@ public static partial class FrrConfigRenderer
             {
                 var list = $"{id}-{tag}-community-{community}";
                 PrefixList(text, family, list, routes.Where(r => r.Communities.Contains(community)));
-                entries.Add(($"match {family} address prefix-list {list}", $"set community {community} additive"));
+                entries.Add(($"match {family} address prefix-list {list}", $"set community {FrrWellKnownCommunities.Display(community)} additive"));
             }
 
             foreach (var community in routes.SelectMany(r => r.LargeCommunities).Distinct().Order(CommunityOrder.Instance))

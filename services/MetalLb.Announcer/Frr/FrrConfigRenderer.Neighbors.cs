@@ -139,9 +139,10 @@ public static partial class FrrConfigRenderer
             Line(text, $"{n} password {password}");
         }
 
+        // FRR writes the TTL it uses (255) back; written the same way, a reload has nothing to change.
         if (c.EbgpMultiHop)
         {
-            Line(text, $"{n} ebgp-multihop");
+            Line(text, $"{n} ebgp-multihop 255");
         }
 
         if (c.SourceAddress is { } source)

@@ -30,8 +30,8 @@ internal static partial class FrrLog
     [LoggerMessage(EventId = 958, Level = LogLevel.Warning, Message = "FRR reports no BGP neighbours although {Count} are configured (FRR restarted without its configuration?); applying it again")]
     public static partial void ConfigurationLost(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 959, Level = LogLevel.Information, Message = "frr-reload exited {ExitCode} (then {SecondExitCode}) but FRR runs the configuration: {Output}")]
-    public static partial void ReloadComplainedButApplied(ILogger logger, int exitCode, int secondExitCode, string output);
+    [LoggerMessage(EventId = 959, Level = LogLevel.Information, Message = "FRR runs the configuration after {Rounds} reload(s): {Output}")]
+    public static partial void ReloadTookRounds(ILogger logger, int rounds, string output);
 
     [LoggerMessage(EventId = 960, Level = LogLevel.Error, Message = "FRR backend: unexpected failure in the {Loop} loop")]
     public static partial void LoopFailed(ILogger logger, string loop, Exception exception);

@@ -13,12 +13,17 @@ public sealed class FrrOptions
     public string VtySocketDirectory { get; set; } = "/var/run/frr";
 
     /// <summary>
-    /// Where the rendered configuration is written (mode 0600: it holds the peers' passwords). With the default, a
-    /// restarted FRR that shares the directory starts from the last applied configuration.
+    /// The directory the rendered configuration is written to, as <c>frr.conf</c> (mode 0600: it holds the peers'
+    /// passwords). With the default, FRR's own directory shared with the FRR container, a restarted FRR starts from
+    /// the last applied configuration. The name is fixed because frr-reload writes FRR's running configuration over
+    /// <c>frr.conf</c> in this directory after reloading any other file.
     /// </summary>
     [Required]
     [MinLength(1)]
-    public string ConfigFile { get; set; } = "/etc/frr/frr.conf";
+    public string ConfigDirectory { get; set; } = "/etc/frr";
+
+    /// <summary>The file the configuration is written to.</summary>
+    public string ConfigFile => Path.Combine(Path.TrimEndingDirectorySeparator(Path.GetFullPath(ConfigDirectory)), "frr.conf");
 
     /// <summary>FRR's delta reload (package frr-pythontools): it applies only the lines that differ from the running configuration.</summary>
     [Required]

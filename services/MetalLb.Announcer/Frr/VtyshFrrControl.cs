@@ -13,34 +13,41 @@ public sealed class VtyshFrrControl(IOptions<FrrOptions> options, ILogger<VtyshF
     private const string NeighborsCommand = "show bgp vrf all neighbors json";
     private readonly FrrOptions _options = options.Value;
 
+    /// <summary>Reloads and checks, up to this often, until frr-reload finds nothing left to change.</summary>
+    private const int Rounds = 3;
+
     public async Task ApplyAsync(string configuration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var file = Path.GetFullPath(_options.ConfigFile);
+        var file = _options.ConfigFile;
         var directory = Path.GetDirectoryName(file)!;
         var secrets = FrrRedaction.SecretsIn(configuration);
         await WriteAsync(file, directory, configuration, cancellationToken).ConfigureAwait(false);
 
-        var (exit, output) = await ReloadAsync("--reload", file, directory, cancellationToken).ConfigureAwait(false);
-        if (exit == 0)
+        // One reload is not always enough, and its exit code says little: frr-reload runs its additions twice and FRR
+        // refuses to repeat some ("neighbor X graceful-restart": "not valid at this moment"), which stops vtysh short
+        // of the lines after it; and removals run in an order FRR does not always take ("no neighbor X bfd" before
+        // "no neighbor X bfd profile P" leaves BFD on). What counts is whether frr-reload --test finds anything left.
+        var log = new List<string>();
+        for (var round = 1; round <= Rounds; round++)
         {
-            return;
+            var (exit, output) = await ReloadAsync("--reload", file, directory, cancellationToken).ConfigureAwait(false);
+            var (testExit, remaining) = await ReloadAsync("--test", file, directory, cancellationToken).ConfigureAwait(false);
+            var delta = testExit == 0 ? Delta(remaining) : [$"frr-reload --test exited {testExit}: {remaining.Trim()}"];
+            log.Add($"reload {round} exited {exit}: {output.Trim()}\nstill to change: {string.Join('\n', delta)}");
+            if (delta.Count == 0)
+            {
+                if (round > 1 || exit != 0)
+                {
+                    var rounds = FrrRedaction.Redact(string.Join('\n', log), secrets);
+                    FrrLog.ReloadTookRounds(logger, round, rounds);
+                }
+
+                return;
+            }
         }
 
-        // frr-reload runs its additions twice, and FRR refuses to repeat some of them ("neighbor X graceful-restart":
-        // "not valid at this moment"); vtysh then stops that pass short. A second reload finds the lines that were
-        // left out. Whatever it says, what counts is whether any difference is left.
-        var (again, againOutput) = await ReloadAsync("--reload", file, directory, cancellationToken).ConfigureAwait(false);
-        var (testExit, remaining) = await ReloadAsync("--test", file, directory, cancellationToken).ConfigureAwait(false);
-        if (testExit == 0 && Delta(remaining).Count == 0)
-        {
-            var complaint = FrrRedaction.Redact(output, secrets).Trim();
-            FrrLog.ReloadComplainedButApplied(logger, exit, again, complaint);
-            return;
-        }
-
-        throw new FrrUnavailableException(
-            $"frr-reload exited {exit}: {FrrRedaction.Redact(output, secrets).Trim()}\nstill to change (frr-reload --test exited {testExit}): {FrrRedaction.Redact(remaining, secrets).Trim()}");
+        throw new FrrUnavailableException(FrrRedaction.Redact(string.Join('\n', log), secrets));
     }
 
     public async Task<string> ReadNeighborsAsync(CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class FrrConfigRendererTests
         { "dynamic internal", c => c with { PeerAsn = null, DynamicAsn = "internal" }, " neighbor 192.0.2.2 remote-as internal" },
         { "dynamic external", c => c with { PeerAsn = null, DynamicAsn = "external" }, " neighbor 192.0.2.2 remote-as external" },
         { "port", c => c with { Port = 1179 }, " neighbor 192.0.2.2 port 1179" },
-        { "multi-hop", c => c with { EbgpMultiHop = true }, " neighbor 192.0.2.2 ebgp-multihop" },
+        { "multi-hop", c => c with { EbgpMultiHop = true }, " neighbor 192.0.2.2 ebgp-multihop 255" },
         { "source address", c => c with { SourceAddress = "192.0.2.1" }, " neighbor 192.0.2.2 update-source 192.0.2.1" },
         { "connect time", c => c with { ConnectTime = TimeSpan.FromSeconds(5) }, " neighbor 192.0.2.2 timers connect 5" },
         { "local ASN", c => c with { LocalAsn = 65001 }, " neighbor 192.0.2.2 local-as 65001 no-prepend replace-as" },
@@ -167,6 +167,19 @@ public sealed class FrrConfigRendererTests
             + "route-map 192.0.2.2-out permit 4\n match ip address prefix-list 192.0.2.2-pl-ipv4\nexit\n",
             text,
             StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("65535:65281", "no-export")]
+    [InlineData("65535:666", "blackhole")]
+    [InlineData("0:0", "internet")]
+    [InlineData("65535:9", "65535:9")]
+    public void WellKnownCommunity_IsSetByFrrsName(string community, string written)
+    {
+        var text = Render([Peer("a")], [Route("203.0.113.1/32", "a", 0, community)]);
+
+        Assert.Contains($"ip prefix-list 192.0.2.2-ipv4-community-{community} permit 203.0.113.1/32", text, StringComparison.Ordinal);
+        Assert.Contains($" set community {written} additive\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,8 @@ public sealed class VtyshFrrControlTests : IDisposable
 
         var error = await Assert.ThrowsAsync<FrrUnavailableException>(() => control.ApplyAsync("router bgp 64512\n neighbor 192.0.2.2 password s3cret\n", default));
 
-        Assert.StartsWith("frr-reload exited 1: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("reload 1 exited 1: line 2: % Unknown command: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reload 3 exited 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("neighbor 192.0.2.2 password <redacted>", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", error.Message, StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_directory, "frr.conf")));
@@ -42,10 +43,30 @@ public sealed class VtyshFrrControlTests : IDisposable
     }
 
     [Fact]
+    public async Task Reload_LeavingADifference_IsRunAgain_UntilFrrReloadFindsNothingToChange()
+    {
+        var script = Path.Combine(_directory, "reload");
+        var calls = Path.Combine(_directory, "calls");
+        File.WriteAllText(script, $"""
+            #!/bin/sh
+            echo "$1" >> {calls}
+            if [ "$1" = --test ] && [ $(grep -c -- --test {calls}) -eq 1 ]; then printf 'Lines To Delete\n===\nrouter bgp 64512\n no neighbor 192.0.2.2 bfd\n'; fi
+            exit 0
+
+            """);
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var control = new VtyshFrrControl(Options.Create(new FrrOptions { ConfigDirectory = _directory, ReloadCommand = script }), NullLogger<VtyshFrrControl>.Instance);
+
+        await control.ApplyAsync("hostname a\n", default);
+
+        Assert.Equal(["--reload", "--test", "--reload", "--test"], await File.ReadAllLinesAsync(calls));
+    }
+
+    [Fact]
     public async Task MissingReloadTool_IsFrrUnavailable()
     {
         var control = new VtyshFrrControl(
-            Options.Create(new FrrOptions { ConfigFile = Path.Combine(_directory, "frr.conf"), ReloadCommand = Path.Combine(_directory, "absent") }),
+            Options.Create(new FrrOptions { ConfigDirectory = _directory, ReloadCommand = Path.Combine(_directory, "absent") }),
             NullLogger<VtyshFrrControl>.Instance);
 
         await Assert.ThrowsAsync<FrrUnavailableException>(() => control.ApplyAsync("hostname a\n", default));
@@ -67,6 +88,6 @@ public sealed class VtyshFrrControlTests : IDisposable
         var script = Path.Combine(_directory, "reload");
         File.WriteAllText(script, $"#!/bin/sh\nfor last; do :; done\necho \"line 2: % Unknown command: $(tail -n 1 \"$last\")\"\nexit {exitCode}\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return new VtyshFrrControl(Options.Create(new FrrOptions { ConfigFile = Path.Combine(_directory, "frr.conf"), ReloadCommand = script }), NullLogger<VtyshFrrControl>.Instance);
+        return new VtyshFrrControl(Options.Create(new FrrOptions { ConfigDirectory = _directory, ReloadCommand = script }), NullLogger<VtyshFrrControl>.Instance);
     }
 }

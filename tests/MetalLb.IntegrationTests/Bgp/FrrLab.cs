@@ -65,7 +65,7 @@ internal sealed class FrrLab : IAsyncDisposable
     public FrrOptions Options(TimeSpan debounce) => new()
     {
         VtySocketDirectory = Sockets,
-        ConfigFile = Path.Combine(Directory, "frr.conf"),
+        ConfigDirectory = Directory,
         Debounce = debounce,
         RetryInterval = TimeSpan.FromSeconds(1),
         PollInterval = TimeSpan.FromMilliseconds(200),
@@ -95,14 +95,6 @@ internal sealed class FrrLab : IAsyncDisposable
 
     /// <summary>BIRD's routes (<c>show route all</c>), parsed.</summary>
     public async Task<IReadOnlyList<BirdRoute>> BirdRoutesAsync() => BirdRoute.Parse(await BirdcAsync("show route all"));
-
-    /// <summary>When BIRD's protocol last changed state (the <c>Since</c> column of <c>show protocols</c>): unchanged while the session stays up.</summary>
-    public async Task<string> BirdSessionSinceAsync(string protocol)
-    {
-        var line = (await BirdcAsync($"show protocols {protocol}")).Split('\n').Single(l => l.StartsWith(protocol, StringComparison.Ordinal));
-        var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return $"{columns[3]} {columns[4]} {columns[5]}";
-    }
 
     /// <summary>BIRD's <c>show bfd sessions</c>.</summary>
     public Task<string> BirdBfdAsync() => BirdcAsync("show bfd sessions");

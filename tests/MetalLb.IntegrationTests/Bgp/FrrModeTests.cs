@@ -73,7 +73,6 @@ public sealed class FrrModeTests
         await up;
         await lab.UntilAsync(lab.BirdRoutesAsync, r => r.Count == 1, "the first route in BIRD");
         var before = await lab.FrrNeighborAsync(FrrLab.RouterV4);
-        var birdBefore = await lab.BirdSessionSinceAsync("node4");
 
         var unchanged = NextAttempt(backend);
         await backend.SetPeersAsync([.. Peers.Reverse()], [Fast], default);
@@ -98,7 +97,6 @@ public sealed class FrrModeTests
 
         var after = await lab.FrrNeighborAsync(FrrLab.RouterV4);
         Assert.Equal((true, before!.ConnectionsEstablished), (after!.Established, after.ConnectionsEstablished));
-        Assert.Equal(birdBefore, await lab.BirdSessionSinceAsync("node4"));
         Assert.Equal(0, backend.Failures);
     }
 
