@@ -55,7 +55,6 @@ public sealed partial class FrrBgpBackend : IBgpBackend
             _peersKnown = true;
         }
 
-
         RefreshSessions();
         Changed();
         return Task.CompletedTask;
