@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MetalLb.Bgp.Capabilities;
 using MetalLb.Bgp.Codec;
 using MetalLb.Bgp.Messages;
@@ -14,6 +15,7 @@ namespace MetalLb.Bgp.Session;
 public sealed class BgpSession(SessionSettings settings)
 {
     private TimeSpan _backoff = settings.ConnectRetry;
+    private uint _routerId = settings.RouterId;
     private bool _wanted;
 
     public SessionState State { get; private set; } = SessionState.Idle;
@@ -31,7 +33,7 @@ public sealed class BgpSession(SessionSettings settings)
         {
             SessionEvent.Start => Start(),
             SessionEvent.Stop => Stop(),
-            SessionEvent.Connected when State == SessionState.Connect => Connected(),
+            SessionEvent.Connected c when State == SessionState.Connect => Connected(c.RouterId),
             SessionEvent.Connected => [new SessionAction.Disconnect()],
             SessionEvent.Disconnected d => Fail(d.Reason, notification: null),
             SessionEvent.TimerFired { Timer: SessionTimer.ConnectRetry } => _wanted && State is SessionState.Idle or SessionState.Connect ? Dial() : [],
@@ -71,8 +73,9 @@ public sealed class BgpSession(SessionSettings settings)
         return [new SessionAction.Connect(), new SessionAction.StartTimer(SessionTimer.ConnectRetry, _backoff)];
     }
 
-    private List<SessionAction> Connected()
+    private List<SessionAction> Connected(uint? routerId)
     {
+        _routerId = routerId ?? settings.RouterId;
         State = SessionState.OpenSent;
         return
         [
@@ -120,12 +123,20 @@ public sealed class BgpSession(SessionSettings settings)
             return Fail($"peer is AS {open.Asn}, expected AS {settings.PeerAsn}", NotificationMessage.Open(OpenMessageError.BadPeerAs));
         }
 
+        // MetalLB's native speaker refuses a peer that cannot carry our 4-octet ASN rather than falling back to
+        // AS_TRANS and AS4_PATH (RFC 6793 §4.2.2).
+        if (settings.LocalAsn > ushort.MaxValue && !open.SupportsFourOctetAs)
+        {
+            return Fail($"peer does not support 4-octet ASNs, needed for AS {settings.LocalAsn}",
+                NotificationMessage.Open(OpenMessageError.UnsupportedCapability, FourOctetAsCapabilityBytes(settings.LocalAsn)));
+        }
+
         if (open.HoldTime is 1 or 2)
         {
             return Fail($"peer offers a hold time of {open.HoldTime} s (0 or at least 3 allowed)", NotificationMessage.Open(OpenMessageError.UnacceptableHoldTime));
         }
 
-        if (open.BgpIdentifier == 0 || open.BgpIdentifier == settings.RouterId)
+        if (open.BgpIdentifier == 0 || open.BgpIdentifier == _routerId)
         {
             return Fail($"peer's BGP identifier {open.BgpIdentifier} is 0 or ours", NotificationMessage.Open(OpenMessageError.BadBgpIdentifier));
         }
@@ -223,6 +234,16 @@ public sealed class BgpSession(SessionSettings settings)
         return actions;
     }
 
+    /// <summary>RFC 5492 §3: the NOTIFICATION carries the capability the peer lacks, as code, length and value.</summary>
+    private static byte[] FourOctetAsCapabilityBytes(uint asn)
+    {
+        var data = new byte[6];
+        data[0] = (byte)CapabilityCode.FourOctetAs;
+        data[1] = 4;
+        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(2), asn);
+        return data;
+    }
+
     private OpenMessage OurOpen()
     {
         var capabilities = new List<BgpCapability>();
@@ -234,6 +255,6 @@ public sealed class BgpSession(SessionSettings settings)
         }
 
         capabilities.Add(new FourOctetAsCapability(settings.LocalAsn));
-        return OpenMessage.Create(settings.LocalAsn, (ushort)settings.HoldTime.TotalSeconds, settings.RouterId, capabilities);
+        return OpenMessage.Create(settings.LocalAsn, (ushort)settings.HoldTime.TotalSeconds, _routerId, capabilities);
     }
 }
