@@ -2,6 +2,7 @@ using MetalLb.Announcer.Layer2;
 using MetalLb.Announcer.Membership;
 using MetalLb.Announcer.Metrics;
 using MetalLb.Hosting.Announcing;
+using MetalLb.Hosting.Bgp;
 using MetalLb.Hosting.Bus;
 using MetalLb.Hosting.Telemetry;
 using MetalLb.Layer2.Interfaces;
@@ -12,7 +13,7 @@ using OpenTelemetry.Metrics;
 
 namespace MetalLb.Announcer;
 
-/// <summary>The announcer's composition: no Kubernetes API, only the bus, the membership and the L2 data plane.</summary>
+/// <summary>The announcer's composition: no Kubernetes API, only the bus, the membership, the L2 data plane and a BGP backend.</summary>
 public static class AnnouncerExtensions
 {
     public static IHostApplicationBuilder AddAnnouncer(this IHostApplicationBuilder builder)
@@ -40,9 +41,10 @@ public static class AnnouncerExtensions
             sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.ExcludeInterfaces ?? InterfaceSelector.DefaultExcludes));
         services.AddSingleton<L2Counters>();
         services.AddSingleton<PcapDataPlane>();
+        services.AddSingleton(sp => new NodeDataPlane(sp.GetRequiredService<PcapDataPlane>(), sp.GetService<IBgpBackend>()));
         services.AddSingleton(sp => new AnnouncerAgent(
             sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.NodeName!,
-            sp.GetRequiredService<PcapDataPlane>(),
+            sp.GetRequiredService<NodeDataPlane>(),
             sp.GetRequiredService<Hosting.Announcing.Membership>().StateOf,
             sp.GetRequiredService<ILogger<AnnouncerAgent>>()));
         services.AddSingleton<AnnouncerSync>();

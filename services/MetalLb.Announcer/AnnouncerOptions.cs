@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MetalLb.Announcer.Bgp;
 
 namespace MetalLb.Announcer;
 
@@ -11,6 +12,7 @@ public sealed class AnnouncerOptions
     public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["--node-name"] = $"{SectionName}:{nameof(NodeName)}",
+        ["--bgp-mode"] = $"{SectionName}:{nameof(BgpMode)}",
     };
 
     /// <summary>This node's name (the Kubernetes Node); <c>NODE_NAME</c> when not set.</summary>
@@ -43,4 +45,7 @@ public sealed class AnnouncerOptions
     /// <summary>… for this long (MetalLB: 5 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan GratuitousDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Which backend advertises BGP routes: <c>Native</c> (default), <c>Frr</c> (Helm <c>speaker.frr.enabled</c>) or <c>None</c>.</summary>
+    public BgpMode BgpMode { get; set; } = BgpMode.Native;
 }

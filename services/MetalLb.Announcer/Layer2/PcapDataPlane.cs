@@ -9,8 +9,8 @@ namespace MetalLb.Announcer.Layer2;
 /// <summary>
 /// The L2 data plane: a <see cref="PcapPort"/> per usable interface, each IP claimed on the interfaces its
 /// advertisement allows; on a claim the gratuitous ARP (request and reply) or unsolicited NA goes out at once and again
-/// every <see cref="AnnouncerOptions.GratuitousInterval"/> for <see cref="AnnouncerOptions.GratuitousDuration"/>. BGP
-/// routes are not this data plane's (issue 7).
+/// every <see cref="AnnouncerOptions.GratuitousInterval"/> for <see cref="AnnouncerOptions.GratuitousDuration"/>. Routes
+/// are the BGP backend's (<see cref="NodeDataPlane"/>).
 /// </summary>
 internal sealed partial class PcapDataPlane(
     InterfaceSelector selector,
@@ -18,7 +18,7 @@ internal sealed partial class PcapDataPlane(
     IOptions<AnnouncerOptions> options,
     TimeProvider timeProvider,
     ILogger<PcapDataPlane> logger)
-    : IAnnouncementDataPlane, IDisposable
+    : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, PcapPort> _ports = new(StringComparer.Ordinal);
@@ -84,15 +84,6 @@ internal sealed partial class PcapDataPlane(
         LogReleased(logger, claim.Ip);
         return Task.CompletedTask;
     }
-
-    /// <summary>No BGP speaker yet (issue 7): the agent asks for no routes and reports BGP as not announced.</summary>
-    public bool CanAdvertiseRoutes => false;
-
-    public Task AdvertiseAsync(RouteAdvertisement route, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("this announcer has no BGP speaker");
-
-    public Task WithdrawAsync(RouteAdvertisement route, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("this announcer has no BGP speaker");
 
     /// <summary>
     /// Brings the open ports in line with the interfaces as they are now: opens newly usable ones (claiming what they
