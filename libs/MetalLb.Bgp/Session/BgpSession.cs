@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using MetalLb.Bgp.Capabilities;
 using MetalLb.Bgp.Codec;
 using MetalLb.Bgp.Messages;
@@ -123,14 +122,6 @@ public sealed class BgpSession(SessionSettings settings)
             return Fail($"peer is AS {open.Asn}, expected AS {settings.PeerAsn}", NotificationMessage.Open(OpenMessageError.BadPeerAs));
         }
 
-        // MetalLB's native speaker refuses a peer that cannot carry our 4-octet ASN rather than falling back to
-        // AS_TRANS and AS4_PATH (RFC 6793 §4.2.2).
-        if (settings.LocalAsn > ushort.MaxValue && !open.SupportsFourOctetAs)
-        {
-            return Fail($"peer does not support 4-octet ASNs, needed for AS {settings.LocalAsn}",
-                NotificationMessage.Open(OpenMessageError.UnsupportedCapability, FourOctetAsCapabilityBytes(settings.LocalAsn)));
-        }
-
         if (open.HoldTime is 1 or 2)
         {
             return Fail($"peer offers a hold time of {open.HoldTime} s (0 or at least 3 allowed)", NotificationMessage.Open(OpenMessageError.UnacceptableHoldTime));
@@ -232,16 +223,6 @@ public sealed class BgpSession(SessionSettings settings)
         }
 
         return actions;
-    }
-
-    /// <summary>RFC 5492 §3: the NOTIFICATION carries the capability the peer lacks, as code, length and value.</summary>
-    private static byte[] FourOctetAsCapabilityBytes(uint asn)
-    {
-        var data = new byte[6];
-        data[0] = (byte)CapabilityCode.FourOctetAs;
-        data[1] = 4;
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(2), asn);
-        return data;
     }
 
     private OpenMessage OurOpen()

@@ -14,7 +14,8 @@ internal static class Dialer
     /// <summary>The TTL (IPv6: unicast hop limit) of a directly connected eBGP session; everything else gets 255, like FRR and GoBGP.</summary>
     public static int TtlFor(BgpPeerOptions peer) => peer.IsInternal || peer.EbgpMultiHop ? 255 : 1;
 
-    public static async Task<Socket> ConnectAsync(BgpPeerOptions peer, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Dials; <paramref name="timeout"/> is cancelled when the connect timeout (<paramref name="after"/>) runs out.</summary>
+    public static async Task<Socket> ConnectAsync(BgpPeerOptions peer, TimeSpan after, CancellationToken timeout, CancellationToken cancellationToken)
     {
         var socket = new Socket(peer.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -31,15 +32,14 @@ internal static class Dialer
                 Bind(socket, source);
             }
 
-            using var timeoutSource = new CancellationTokenSource(timeout, time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout, cancellationToken);
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(peer.Address, peer.Port), linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new DialException(TimedOut(peer, timeout));
+                throw new DialException(TimedOut(peer, after));
             }
             catch (SocketException e)
             {

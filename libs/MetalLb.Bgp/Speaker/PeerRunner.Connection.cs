@@ -59,12 +59,15 @@ internal sealed partial class PeerRunner
         Disconnect();
         var connection = _generation;
         var dial = _dial = new CancellationTokenSource();
+
+        // Started here, on the loop, so the connect timeout runs from the moment the state machine dials.
+        var timeout = new CancellationTokenSource(_options.ConnectTimeout, _time);
         var writer = _inputs.Writer;
         _ = Task.Run(async () =>
         {
             try
             {
-                var socket = await Dialer.ConnectAsync(_peer, _options.ConnectTimeout, _time, dial.Token).ConfigureAwait(false);
+                var socket = await Dialer.ConnectAsync(_peer, _options.ConnectTimeout, timeout.Token, dial.Token).ConfigureAwait(false);
                 if (!writer.TryWrite(new PeerInput.Dialled(connection, socket)))
                 {
                     socket.Dispose();
@@ -81,6 +84,10 @@ internal sealed partial class PeerRunner
             catch (Exception e)
             {
                 writer.TryWrite(new PeerInput.DialFailed(connection, $"dial failed: {e.Message}"));
+            }
+            finally
+            {
+                timeout.Dispose();
             }
         });
     }

@@ -86,12 +86,11 @@ internal sealed partial class PeerRunner : IDisposable
                 Guarded(() => Handle(input));
             }
 
-            Guarded(() =>
-            {
-                SendChanges();
-                Flush();
-            });
+            // The status goes out before the bytes: whoever has seen a message from the speaker finds the status
+            // already saying what led to it.
+            Guarded(SendChanges);
             Publish();
+            Guarded(Flush);
         }
 
         _inputs.Writer.TryComplete();

@@ -93,6 +93,17 @@ internal static class UpdatePacker
             attributes.Add(new CommunitiesAttribute(route.Communities));
         }
 
+        // A peer without 4-octet ASNs sees AS_TRANS in AS_PATH; the real ASN travels in AS4_PATH (RFC 6793 §4.2.2).
+        // MetalLB's native speaker refuses such peers instead.
+        if (!session.Internal && !session.Codec.FourOctetAs && session.LocalAsn > ushort.MaxValue)
+        {
+            var value = new byte[6];
+            value[0] = (byte)AsPathSegmentType.AsSequence;
+            value[1] = 1;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(value.AsSpan(2), session.LocalAsn);
+            attributes.Add(new RawAttribute(AttributeFlags.OptionalTransitive, (byte)AttributeType.As4Path, value));
+        }
+
         if (route.LargeCommunities.Count > 0)
         {
             attributes.Add(new LargeCommunitiesAttribute(route.LargeCommunities));
