@@ -5,7 +5,7 @@ using MetalLb.Bgp.Messages;
 
 namespace MetalLb.Bgp.Tests.Speaker;
 
-/// <summary>One connection of a <see cref="ScriptedPeer"/>: whole messages in and out, each read bounded by a generous timeout.</summary>
+/// <summary>One connection of a scripted BGP peer: whole messages in and out, each read bounded by a generous timeout.</summary>
 internal sealed class ScriptedConnection(Socket socket) : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
