@@ -36,9 +36,19 @@ internal sealed class AdjRibOut
 
     public void Remove(IpPrefix prefix)
     {
-        if (_wanted.Remove(prefix))
+        if (!_wanted.Remove(prefix))
+        {
+            return;
+        }
+
+        // A prefix the peer never got needs no withdrawal, only forgetting.
+        if (_sent.ContainsKey(prefix))
         {
             MarkDirty(prefix);
+        }
+        else
+        {
+            Dirty(prefix.Family).Remove(prefix);
         }
     }
 

@@ -45,6 +45,19 @@ public class AdjRibOutTests
     }
 
     [Fact]
+    public void RemovingAPrefixThePeerNeverGot_LeavesNothingPending()
+    {
+        var rib = new AdjRibOut([]);
+        rib.SessionUp();
+
+        rib.Set(Route("2001:db8::1/128"));
+        rib.Remove(IpPrefix.Parse("2001:db8::1/128"));
+
+        Assert.Equal(0, rib.Pending);
+        Assert.Empty(rib.Take(IpFamily.V6).Withdraw);
+    }
+
+    [Fact]
     public void SettingTheSameAttributesAgain_SendsNothing()
     {
         var rib = new AdjRibOut([Route("203.0.113.1/32")]);
