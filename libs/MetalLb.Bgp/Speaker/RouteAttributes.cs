@@ -35,8 +35,8 @@ public sealed class RouteAttributes : IEquatable<RouteAttributes>
     public IReadOnlyList<LargeCommunity> LargeCommunities { get; }
 
     public bool Equals(RouteAttributes? other) =>
-        other is not null && LocalPref == other.LocalPref
-        && Communities.SequenceEqual(other.Communities) && LargeCommunities.SequenceEqual(other.LargeCommunities);
+        ReferenceEquals(this, other) || (other is not null && LocalPref == other.LocalPref
+        && Communities.SequenceEqual(other.Communities) && LargeCommunities.SequenceEqual(other.LargeCommunities));
 
     public override bool Equals(object? obj) => Equals(obj as RouteAttributes);
 
