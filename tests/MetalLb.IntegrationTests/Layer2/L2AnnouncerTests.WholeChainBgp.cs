@@ -24,7 +24,7 @@ public sealed partial class L2AnnouncerTests
         var router = await GoBgpRouter.StartAsync(new BgpRouterOptions(cluster.Client.Namespace, 64500, cluster.Client.Ipv4,
             [new BgpNeighbor(n1.Ipv4, 64500) { Families = [BgpFamily.Ipv4] }, new BgpNeighbor(n2.Ipv4, 64500) { Families = [BgpFamily.Ipv4] }]));
         await using var routerLifetime = router;
-        await cluster.StartAnnouncersAsync(n1, n2);
+        var announcers = await cluster.StartAnnouncersAsync(n1, n2);
         cluster.StepAside();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
@@ -51,6 +51,13 @@ public sealed partial class L2AnnouncerTests
                 Assert.Equal(["65000:100"], p.Communities);
                 Assert.Equal(["64500:1:2"], p.LargeCommunities);
             });
+            var metrics = (await announcers[0].GetAsync("/metrics")).StandardOutput;
+            var peer = $"\\{{[^}}]*peer=\"{cluster.Client.Ipv4.Replace(".", "\\.", StringComparison.Ordinal)}:179\"[^}}]*\\}}";
+            Assert.Matches($"metallb_bgp_session_up{peer} 1\\b", metrics);
+            Assert.Matches($"metallb_bgp_announced_prefixes_total{peer} 1\\b", metrics);
+            Assert.Matches($"metallb_bgp_pending_prefixes_total{peer} 0\\b", metrics);
+            Assert.Matches($"metallb_bgp_updates_total{peer} [1-9]", metrics);
+            Assert.Matches("metallb_speaker_announced\\{[^}]*ip=\"198\\.51\\.100\\.220\"[^}]*protocol=\"bgp\"[^}]*\\} 1", metrics);
             await AllocatorCluster.Until(
                 async () => (await api.GetJsonAsync("get", "servicebgpstatuses", "-n", AllocatorCluster.MetalLbNamespace))["items"]!.AsArray()
                     .Select(i => $"{i!["status"]?["node"]}:{string.Join(',', i!["status"]?["peers"]?.AsArray().Select(p => p!.ToString()) ?? [])}")
