@@ -64,10 +64,10 @@ public sealed partial class FrrBgpBackend
     private async Task RunAttemptAsync(CancellationToken token)
     {
         await Task.Yield();
-        bool applied;
+        (FrrApplyOutcome Outcome, string? Error) attempt;
         try
         {
-            applied = await TryApplyAsync(token).ConfigureAwait(false);
+            attempt = await TryApplyAsync(token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -81,7 +81,7 @@ public sealed partial class FrrBgpBackend
                 return;
             }
 
-            if (!applied)
+            if (attempt.Outcome == FrrApplyOutcome.Failed)
             {
                 Arm(_options.RetryInterval);
             }
@@ -94,10 +94,13 @@ public sealed partial class FrrBgpBackend
                 _scheduled = false;
             }
         }
+
+        // Raised once the next attempt is scheduled, so whoever reacts to it sees the backend's next step in place.
+        Report(attempt.Outcome, attempt.Error);
     }
 
-    /// <summary>One attempt; false when it must be retried.</summary>
-    private async Task<bool> TryApplyAsync(CancellationToken cancellationToken)
+    /// <summary>One attempt: rendered, compared with what FRR runs, applied if it differs.</summary>
+    private async Task<(FrrApplyOutcome Outcome, string? Error)> TryApplyAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -121,8 +124,7 @@ public sealed partial class FrrBgpBackend
             {
                 Interlocked.Increment(ref _unchanged);
                 FrrLog.Unchanged(_logger);
-                Report(FrrApplyOutcome.Unchanged, null);
-                return true;
+                return (FrrApplyOutcome.Unchanged, null);
             }
 
             ReportProblems(rendered);
@@ -132,8 +134,7 @@ public sealed partial class FrrBgpBackend
         {
             Interlocked.Increment(ref _failures);
             FrrLog.ApplyFailed(_logger, _options.RetryInterval, e);
-            Report(FrrApplyOutcome.Failed, e.Message);
-            return false;
+            return (FrrApplyOutcome.Failed, e.Message);
         }
 
         Volatile.Write(ref _applied, rendered.Text);
@@ -141,8 +142,7 @@ public sealed partial class FrrBgpBackend
         Interlocked.Increment(ref _applies);
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         FrrLog.Applied(_logger, state.Peers.Count - rendered.SkippedPeers.Count, state.Routes.Count, rendered.Text.Length, elapsed);
-        Report(FrrApplyOutcome.Applied, null);
-        return true;
+        return (FrrApplyOutcome.Applied, null);
     }
 
     /// <summary>Logs what was left out, once per different set (retries and unrelated changes do not repeat it).</summary>

@@ -1,36 +1,33 @@
 using System.Text.Json.Nodes;
 using MetalLb.Announcer.Frr;
 using MetalLb.TestSupport;
+using MetalLb.TestSupport.Bgp;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MetalLb.IntegrationTests.Bgp;
 
 /// <summary>
 /// A node namespace running FRR (zebra, bgpd, bfdd as user frr, empty configuration, vty sockets in a temporary
-/// directory) for an <see cref="FrrBgpBackend"/> in the test process to drive, and a router namespace running BIRD with
-/// BFD, joined by a veth pair: node 192.0.2.1 / 2001:db8:f7::1, router 192.0.2.2 / 2001:db8:f7::2. BIRD holds an iBGP
-/// IPv4 session (TCP-MD5, BFD) and an iBGP IPv6 session with the node, imports everything and exports nothing.
-/// Disposing kills the daemons and deletes the namespaces and the directory.
+/// directory) for an <see cref="FrrBgpBackend"/> in the test process to drive, joined to a router namespace running
+/// BIRD (<see cref="BgpTestNetwork"/>, <see cref="BirdRouter"/>). BIRD waits for the node to dial an iBGP IPv4 session
+/// (TCP-MD5, BFD) and an iBGP IPv6 session, imports everything and exports nothing. Disposing kills the daemons and
+/// deletes the namespaces and the directory.
 /// </summary>
 internal sealed class FrrLab : IAsyncDisposable
 {
-    public const string NodeV4 = "192.0.2.1";
-    public const string RouterV4 = "192.0.2.2";
-    public const string NodeV6 = "2001:db8:f7::1";
-    public const string RouterV6 = "2001:db8:f7::2";
     public const uint Asn = 64512;
     public const string Password = "s3cret-md5";
 
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
     private readonly List<LabDaemon> _daemons = [];
-    private readonly string _id = $"{Environment.ProcessId % 100_000}{Random.Shared.Next(100, 999)}";
+    private readonly BgpTestNetwork _network;
+    private BirdRouter? _router;
 
-    private FrrLab()
+    private FrrLab(BgpTestNetwork network)
     {
+        _network = network;
         Directory = System.IO.Directory.CreateTempSubdirectory("frr-lab-").FullName;
         Sockets = Path.Combine(Directory, "run");
-        Node = $"frrn-{_id}";
-        Router = $"frrr-{_id}";
     }
 
     public string Directory { get; }
@@ -38,20 +35,24 @@ internal sealed class FrrLab : IAsyncDisposable
     /// <summary>FRR's vty socket directory.</summary>
     public string Sockets { get; }
 
-    public string Node { get; }
+    /// <summary>The veth pair: the node's (FRR's) addresses and the router's (BIRD's).</summary>
+    public BgpLink Link { get; private set; } = null!;
 
-    public string Router { get; }
-
-    private string BirdSocket => Path.Combine(Directory, "bird.ctl");
+    public BirdRouter Router => _router!;
 
     public static async Task<FrrLab> StartAsync()
     {
-        var lab = new FrrLab();
+        var lab = new FrrLab(await BgpTestNetwork.CreateAsync());
         try
         {
-            await lab.WireAsync();
-            await lab.StartFrrAsync();
-            await lab.StartBirdAsync();
+            var node = await lab._network.AddNodeAsync("frr-node");
+            lab.Link = await lab._network.AddRouterAsync("frr-rtr", node);
+            await lab.StartFrrAsync(node);
+            lab._router = await BirdRouter.StartAsync(new BgpRouterOptions(lab.Link.Router, Asn, lab.Link.RouterIpv4,
+            [
+                new BgpNeighbor(lab.Link.NodeIpv4, Asn) { Password = Password, Bfd = new BfdOptions(100, 100, 3), Families = [BgpFamily.Ipv4] },
+                new BgpNeighbor(lab.Link.NodeIpv6, Asn) { Families = [BgpFamily.Ipv6] },
+            ]));
             return lab;
         }
         catch
@@ -61,7 +62,7 @@ internal sealed class FrrLab : IAsyncDisposable
         }
     }
 
-    /// <summary>The options a backend of this lab runs with: its sockets, a configuration file in the lab's directory.</summary>
+    /// <summary>The options a backend of this lab runs with: its sockets, the configuration in the lab's directory.</summary>
     public FrrOptions Options(TimeSpan debounce) => new()
     {
         VtySocketDirectory = Sockets,
@@ -93,20 +94,13 @@ internal sealed class FrrLab : IAsyncDisposable
     public async Task<IReadOnlyList<JsonObject>> FrrBfdPeersAsync() =>
         [.. (JsonNode.Parse(await VtyshAsync("show bfd peers json"))?.AsArray() ?? []).OfType<JsonObject>()];
 
-    /// <summary>BIRD's routes (<c>show route all</c>), parsed.</summary>
-    public async Task<IReadOnlyList<BirdRoute>> BirdRoutesAsync() => BirdRoute.Parse(await BirdcAsync("show route all"));
-
-    /// <summary>BIRD's <c>show bfd sessions</c>.</summary>
-    public Task<string> BirdBfdAsync() => BirdcAsync("show bfd sessions");
-
     /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds; on timeout fails with the last value and the daemons' output.</summary>
     public async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
-        T last;
         while (true)
         {
-            last = await read();
+            var last = await read();
             if (done(last))
             {
                 return last;
@@ -121,20 +115,21 @@ internal sealed class FrrLab : IAsyncDisposable
         }
     }
 
-    public string Logs() => string.Join('\n', _daemons.Select(d => d.Output()));
+    public string Logs() => string.Join('\n', _daemons.Select(d => d.Output())) + "\n--- BIRD ---\n" + _router?.Logs();
 
     public async ValueTask DisposeAsync()
     {
+        if (_router is not null)
+        {
+            await _router.DisposeAsync();
+        }
+
         foreach (var daemon in Enumerable.Reverse(_daemons))
         {
             await daemon.DisposeAsync();
         }
 
-        foreach (var ns in (string[])[Router, Node])
-        {
-            await ProcessRunner.RunAsync("ip", ["netns", "del", ns], CommandTimeout);
-        }
-
+        await _network.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
@@ -142,22 +137,7 @@ internal sealed class FrrLab : IAsyncDisposable
         ? "[" + string.Join(", ", e.Cast<object>()) + "]"
         : value?.ToString() ?? "null";
 
-    private async Task WireAsync()
-    {
-        var (nodeIf, routerIf) = ($"fn{_id}", $"fr{_id}");
-        await IpAsync("netns", "add", Node);
-        await IpAsync("netns", "add", Router);
-        await IpAsync("link", "add", nodeIf, "netns", Node, "type", "veth", "peer", "name", routerIf, "netns", Router);
-        foreach (var (ns, dev, v4, v6) in new[] { (Node, nodeIf, NodeV4, NodeV6), (Router, routerIf, RouterV4, RouterV6) })
-        {
-            await IpAsync("-n", ns, "addr", "add", $"{v4}/24", "dev", dev);
-            await IpAsync("-n", ns, "addr", "add", $"{v6}/64", "dev", dev, "nodad");
-            await IpAsync("-n", ns, "link", "set", dev, "up");
-            await IpAsync("-n", ns, "link", "set", "lo", "up");
-        }
-    }
-
-    private async Task StartFrrAsync()
+    private async Task StartFrrAsync(string node)
     {
         // FRR's daemons run as frr and must reach their socket directory inside this root-owned temporary one.
         await ProcessRunner.RunAsync("chmod", ["711", Directory], CommandTimeout);
@@ -168,61 +148,12 @@ internal sealed class FrrLab : IAsyncDisposable
         foreach (var daemon in (string[])["zebra", "bfdd", "bgpd"])
         {
             string[] extra = daemon == "bgpd" ? ["-n"] : [];
-            _daemons.Add(LabDaemon.Start(Node, daemon,
+            _daemons.Add(LabDaemon.Start(node, daemon,
             [
                 $"/usr/lib/frr/{daemon}", "-f", empty, "--vty_socket", Sockets, "-i", Path.Combine(Sockets, $"{daemon}.pid"),
                 "-z", Path.Combine(Sockets, "zserv.api"), "-u", "frr", "-g", "frr", "--log", "stdout", .. extra,
             ]));
             await UntilAsync(() => Task.FromResult(File.Exists(Path.Combine(Sockets, $"{daemon}.vty"))), up => up, $"{daemon} vty socket", TimeSpan.FromSeconds(20));
-        }
-    }
-
-    private async Task StartBirdAsync()
-    {
-        var config = Path.Combine(Directory, "bird.conf");
-        await File.WriteAllTextAsync(config, $$"""
-            router id {{RouterV4}};
-            protocol device { }
-            protocol bfd {
-              interface "*" { min rx interval 100 ms; min tx interval 100 ms; multiplier 3; };
-            }
-            protocol bgp node4 {
-              local {{RouterV4}} as {{Asn}};
-              neighbor {{NodeV4}} as {{Asn}};
-              password "{{Password}}";
-              bfd on;
-              direct;
-              connect delay time 1;
-              error wait time 1, 5;
-              ipv4 { import all; export none; };
-            }
-            protocol bgp node6 {
-              local {{RouterV6}} as {{Asn}};
-              neighbor {{NodeV6}} as {{Asn}};
-              direct;
-              connect delay time 1;
-              error wait time 1, 5;
-              ipv6 { import all; export none; };
-            }
-
-            """);
-        _daemons.Add(LabDaemon.Start(Router, "bird", "bird", "-f", "-c", config, "-s", BirdSocket, "-P", Path.Combine(Directory, "bird.pid")));
-        await UntilAsync(async () => (await ProcessRunner.RunAsync("birdc", ["-s", BirdSocket, "show", "status"], CommandTimeout)).Succeeded,
-            up => up, "BIRD control socket", TimeSpan.FromSeconds(20));
-    }
-
-    private async Task<string> BirdcAsync(string command)
-    {
-        var result = await ProcessRunner.RunAsync("birdc", ["-s", BirdSocket, .. command.Split(' ')], CommandTimeout);
-        return result.Succeeded ? result.StandardOutput : throw new InvalidOperationException($"birdc {command}: {result}\n{Logs()}");
-    }
-
-    private static async Task IpAsync(params string[] args)
-    {
-        var result = await ProcessRunner.RunAsync("ip", args, CommandTimeout);
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"ip {string.Join(' ', args)}: {result}");
         }
     }
 }
