@@ -26,6 +26,9 @@ public sealed record ConfigSource
 
     public IReadOnlyList<EndpointSliceInfo> EndpointSlices { get; init; } = [];
 
+    /// <summary>Secrets of the MetalLB namespace (BGPPeer <c>passwordSecret</c>); only the allocator reads them.</summary>
+    public IReadOnlyList<SecretInfo> Secrets { get; init; } = [];
+
     /// <summary>This set followed by the objects of <paramref name="other"/>.</summary>
     public ConfigSource Concat(ConfigSource other) => new()
     {
@@ -39,11 +42,12 @@ public sealed record ConfigSource
         Nodes = [.. Nodes, .. other.Nodes],
         Services = [.. Services, .. other.Services],
         EndpointSlices = [.. EndpointSlices, .. other.EndpointSlices],
+        Secrets = [.. Secrets, .. other.Secrets],
     };
 
     /// <summary>Number of objects of every kind.</summary>
     public int Count => Pools.Count + L2Advertisements.Count + BgpAdvertisements.Count + Peers.Count + BfdProfiles.Count +
-        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count;
+        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count + Secrets.Count;
 
     /// <summary>All metallb.io objects, in kind order.</summary>
     public IEnumerable<IMetalLbObject> MetalLbObjects =>

@@ -30,6 +30,7 @@ public class ClusterObjectStoreTests
             CachedKind.Namespace => snapshot.Namespaces,
             CachedKind.Node => snapshot.Nodes,
             CachedKind.EndpointSlice => snapshot.EndpointSlices,
+            CachedKind.Secret => snapshot.Secrets,
             _ => snapshot.Services,
         };
         Assert.Single(list);
