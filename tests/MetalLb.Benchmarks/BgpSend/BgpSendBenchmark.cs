@@ -57,7 +57,7 @@ internal static class BgpSendBenchmark
         {
             switch (command.Trim())
             {
-                case "advertise":
+                case "announce" or "advertise":
                     await TimeAsync(speaker, "advertised", () => speaker.Advertise(Peer, routes), s => s.Announced == routes.Count && s.Pending == 0);
                     break;
                 case "withdraw":
@@ -67,7 +67,7 @@ internal static class BgpSendBenchmark
                     Emit(new { @event = "rss", rssBytes = Environment.WorkingSet, managedBytes = GC.GetTotalMemory(forceFullCollection: true), unixMs = UnixMs() });
                     break;
                 default:
-                    Emit(new { @event = "error", reason = $"unknown command \"{command}\" (advertise, withdraw, rss, quit)" });
+                    Emit(new { @event = "error", reason = $"unknown command \"{command}\" (announce, withdraw, rss, quit)" });
                     break;
             }
         }
@@ -80,6 +80,11 @@ internal static class BgpSendBenchmark
         var attributes = options.Community is { } text
             ? new RouteAttributes(null, [Community.Of(ushort.Parse(text.Split(':')[0], CultureInfo.InvariantCulture), ushort.Parse(text.Split(':')[1], CultureInfo.InvariantCulture))])
             : RouteAttributes.None;
+        if (options.PrefixFile is { } file)
+        {
+            return [.. File.ReadLines(file).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => new BgpRoute(IpPrefix.Parse(l.Trim()), attributes))];
+        }
+
         var hostLength = options.Prefix.Network.BitLength;
         return [.. Enumerable.Range(0, options.Routes)
             .Select(i => new BgpRoute(IpPrefix.Create(options.Prefix.Network.TryAdd((UInt128)i)!.Value, hostLength), attributes))];

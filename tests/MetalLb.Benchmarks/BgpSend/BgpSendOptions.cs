@@ -13,9 +13,10 @@ internal sealed record BgpSendOptions
         + "  --asn / --peer-asn  our ASN and the receiver's\n"
         + "  --routes N       how many host routes (/32 or /128) to send (default 10000)\n"
         + "  --prefix CIDR    where the routes come from, one per address from its first (default 2001:db8:1000::/112)\n"
+        + "  --prefixes FILE  send these prefixes instead, one CIDR a line (tests/bench/bgp-routes.sh writes such a file)\n"
         + "  --dual-stack     offer the other address family too (IPv6 routes over an IPv4 session)\n"
         + "Commands on stdin, one per line, each answered by one JSON line on stdout:\n"
-        + "  advertise | withdraw | rss | quit    (EOF = quit)";
+        + "  announce (or advertise) | withdraw | rss | quit    (EOF = quit)";
 
     public IPAddress Peer { get; init; } = IPAddress.None;
 
@@ -28,6 +29,8 @@ internal sealed record BgpSendOptions
     public int Routes { get; init; } = 10_000;
 
     public IpPrefix Prefix { get; init; } = IpPrefix.Parse("2001:db8:1000::/112");
+
+    public string? PrefixFile { get; init; }
 
     public IPAddress? Source { get; init; }
 
@@ -59,6 +62,7 @@ internal sealed record BgpSendOptions
                 ("--peer-asn", > 0, _) => options with { PeerAsn = n },
                 ("--routes", > 0 and <= 1_000_000, _) => options with { Routes = (int)n },
                 ("--prefix", _, _) when IpPrefix.TryParse(value, out var prefix) => options with { Prefix = prefix },
+                ("--prefixes", _, _) when File.Exists(value) => options with { PrefixFile = value },
                 ("--source", _, not null) => options with { Source = address },
                 ("--router-id", _, not null) => options with { RouterId = address },
                 ("--hold", not null, _) => options with { HoldTime = TimeSpan.FromSeconds(n) },
