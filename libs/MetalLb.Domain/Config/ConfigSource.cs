@@ -26,6 +26,9 @@ public sealed record ConfigSource
 
     public IReadOnlyList<EndpointSliceInfo> EndpointSlices { get; init; } = [];
 
+    /// <summary>MetalLB's pre-v0.13 ConfigMap <c>config</c>, when it is read (the allocator converts it live).</summary>
+    public IReadOnlyList<LegacyConfigMap> LegacyConfigMaps { get; init; } = [];
+
     /// <summary>This set followed by the objects of <paramref name="other"/>.</summary>
     public ConfigSource Concat(ConfigSource other) => new()
     {
@@ -39,11 +42,12 @@ public sealed record ConfigSource
         Nodes = [.. Nodes, .. other.Nodes],
         Services = [.. Services, .. other.Services],
         EndpointSlices = [.. EndpointSlices, .. other.EndpointSlices],
+        LegacyConfigMaps = [.. LegacyConfigMaps, .. other.LegacyConfigMaps],
     };
 
     /// <summary>Number of objects of every kind.</summary>
     public int Count => Pools.Count + L2Advertisements.Count + BgpAdvertisements.Count + Peers.Count + BfdProfiles.Count +
-        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count;
+        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count + LegacyConfigMaps.Count;
 
     /// <summary>All metallb.io objects, in kind order.</summary>
     public IEnumerable<IMetalLbObject> MetalLbObjects =>

@@ -13,4 +13,5 @@ internal enum CachedKind
     Node,
     Service,
     EndpointSlice,
+    LegacyConfigMap,
 }
