@@ -38,6 +38,7 @@ public static class AllocatorExtensions
         {
             o.Namespace = section[nameof(AllocatorOptions.Namespace)] ?? o.Namespace;
             o.IncludeEndpointSlices = true;
+            o.IncludeLegacyConfigMap = section.GetValue(nameof(AllocatorOptions.LegacyConfigMap), true);
         });
 
         services.TryAddSingleton<IServiceStatusWriter, KubernetesServiceStatusWriter>();
