@@ -38,7 +38,7 @@ public static class AllocatorExtensions
         {
             o.Namespace = section[nameof(AllocatorOptions.Namespace)] ?? o.Namespace;
             o.IncludeEndpointSlices = true;
-            o.IncludeLegacyConfigMap = section.GetValue(nameof(AllocatorOptions.LegacyConfigMap), true);
+            o.IncludeLegacyConfigMap = !bool.TryParse(section[nameof(AllocatorOptions.LegacyConfigMap)], out var legacy) || legacy;
         });
 
         services.TryAddSingleton<IServiceStatusWriter, KubernetesServiceStatusWriter>();
