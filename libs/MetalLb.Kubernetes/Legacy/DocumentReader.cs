@@ -50,7 +50,8 @@ internal sealed class DocumentReader(LegacyYaml yaml, string? namespaceOverride,
         var name = Text(LegacyYaml.Child(metadata, "name")) ?? "";
         if (kind == "List")
         {
-            foreach (var item in yaml.Items(LegacyYaml.Child(root, "items") ?? root, "items"))
+            var items = LegacyYaml.Child(root, "items");
+            foreach (var item in items is null ? [] : yaml.Items(items, "items"))
             {
                 Read(item);
             }

@@ -133,9 +133,18 @@ public class LegacyConverterTests
         Assert.Equal(
             new BgpPeerSpec
             {
-                MyASN = 64500, PeerASN = 64501, PeerAddress = "192.0.2.1", PeerPort = 1179, SourceAddress = "192.0.2.10",
-                HoldTime = "9s", KeepaliveTime = "3s", RouterID = "192.0.2.10", Password = "pw", BfdProfile = "fast",
-                EbgpMultiHop = true, NodeSelectors = peer.Spec.NodeSelectors,
+                MyASN = 64500,
+                PeerASN = 64501,
+                PeerAddress = "192.0.2.1",
+                PeerPort = 1179,
+                SourceAddress = "192.0.2.10",
+                HoldTime = "9s",
+                KeepaliveTime = "3s",
+                RouterID = "192.0.2.10",
+                Password = "pw",
+                BfdProfile = "fast",
+                EbgpMultiHop = true,
+                NodeSelectors = peer.Spec.NodeSelectors,
             },
             peer.Spec);
         var selector = Assert.Single(peer.Spec.NodeSelectors!);
