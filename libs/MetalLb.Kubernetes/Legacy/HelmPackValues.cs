@@ -12,6 +12,7 @@ namespace MetalLb.Kubernetes.Legacy;
 /// The Palette Helm pack (<c>lb-metallb-helm</c>) values, <c>charts.metallb-full.configuration</c>: per kind a map of
 /// object name to <c>spec</c>, which the pack's chart renders as one metallb.io object each. Specs are read exactly as
 /// the manifest reader reads a CR's spec, and a field it does not know is an error rather than silently dropped.
+/// <c>labels</c> and <c>annotations</c> next to a spec are taken as this project's chart takes them.
 /// </summary>
 internal static class HelmPackValues
 {
@@ -70,7 +71,8 @@ internal static class HelmPackValues
                     continue;
                 }
 
-                if (yaml.Fields(entry.Value, $"{key}.{entry.Name}", "spec") is not { } objectFields)
+                // labels and annotations as this project's chart takes them next to the spec.
+                if (yaml.Fields(entry.Value, $"{key}.{entry.Name}", "spec", "labels", "annotations") is not { } objectFields)
                 {
                     continue;
                 }
@@ -81,12 +83,22 @@ internal static class HelmPackValues
                     continue;
                 }
 
-                ReadObject(apiVersion, kind, entry, spec, context);
+                var metadata = new JsonObject { ["name"] = entry.Name, ["namespace"] = context.Namespace };
+                foreach (var field in (string[])["labels", "annotations"])
+                {
+                    if (objectFields.StringMap(field) is { } map)
+                    {
+                        metadata[field] = new JsonObject(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
+                    }
+                }
+
+                ReadObject(apiVersion, kind, entry, metadata, spec, context);
             }
         }
     }
 
-    private static void ReadObject(string apiVersion, string kind, YamlField entry, YamlNode specNode, LegacyContext context)
+    private static void ReadObject(
+        string apiVersion, string kind, YamlField entry, JsonObject metadata, YamlNode specNode, LegacyContext context)
     {
         var yaml = context.Yaml;
         var converter = new YamlToJsonConverter(MaxDepth, MaxNodes);
@@ -112,7 +124,7 @@ internal static class HelmPackValues
         {
             ["apiVersion"] = apiVersion,
             ["kind"] = kind,
-            ["metadata"] = new JsonObject { ["name"] = entry.Name, ["namespace"] = context.Namespace },
+            ["metadata"] = metadata,
             ["spec"] = spec,
         };
         var collector = new ManifestCollector();

@@ -270,7 +270,7 @@ public class LegacyConverterTests
             charts:
               metallb-full:
                 configuration:
-                  ipaddresspools: {pool: {spec: {addresses: [198.51.100.0/24]}}}
+                  ipaddresspools: {pool: {labels: {tier: gold}, spec: {addresses: [198.51.100.0/24]}}}
                   l2advertisements: {}
                   bgpadvertisements: {adv: {spec: {ipAddressPools: [pool], communities: [gold]}}}
                   bgppeers: {router: {spec: {myASN: 64500, peerASN: 64501, peerAddress: 198.51.100.254}}}
@@ -286,6 +286,7 @@ public class LegacyConverterTests
             ["IPAddressPool/pool", "BGPAdvertisement/adv", "BGPPeer/router", "BFDProfile/slow", "Community/names"],
             objects.MetalLbObjects.Select(o => $"{o.Kind}/{o.Metadata.Name}"));
         Assert.Equal(64501u, objects.Peers.Single().Spec.PeerASN);
+        Assert.Equal("gold", objects.Pools.Single().Metadata.Labels["tier"]);
         Assert.Equal("values.yaml:6", objects.BgpAdvertisements.Single().Metadata.Source);
     }
 
