@@ -17,9 +17,10 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 # What the L2 and BGP tests run in their network namespaces: libpcap for the announcer (SharpPcap), arping/ndisc6/tcpdump
-# and curl on the client side, the BGP peers (gobgpd, BIRD, FRR), iproute2 for the namespaces themselves.
+# and curl on the client side, the BGP peers (gobgpd, BIRD, FRR), frr-reload.py (frr-pythontools) for FRR mode, iproute2
+# for the namespaces themselves.
 install_network_tools() {
-  local packages=(iproute2 iputils-arping iputils-ping tcpdump libpcap0.8 ndisc6 curl gobgpd bird2 frr) missing=() p
+  local packages=(iproute2 iputils-arping iputils-ping tcpdump libpcap0.8 ndisc6 curl gobgpd bird2 frr frr-pythontools) missing=() p
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -14,4 +14,5 @@ internal enum CachedKind
     Service,
     EndpointSlice,
     LegacyConfigMap,
+    Secret,
 }

@@ -17,6 +17,7 @@ internal static class CachedKindExtensions
         CachedKind.Node => NodeInfo.KindName,
         CachedKind.Service => ServiceInfo.KindName,
         CachedKind.LegacyConfigMap => LegacyConfigMap.KindName,
+        CachedKind.Secret => SecretInfo.KindName,
         _ => kind.ToString(),
     };
 }

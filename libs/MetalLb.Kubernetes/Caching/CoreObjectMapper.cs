@@ -12,6 +12,7 @@ namespace MetalLb.Kubernetes.Caching;
 public static class CoreObjectMapper
 {
     private const string None = "None";
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
 
     /// <summary>Name and labels are all MetalLB reads of a Namespace.</summary>
     public static NamespaceInfo ToDomain(V1Namespace value) => new(ObjectMetaMapper.ToDomain(value.Metadata));
@@ -26,6 +27,19 @@ public static class CoreObjectMapper
     public static LegacyConfigMap ToDomain(V1ConfigMap value) => new(
         ObjectMetaMapper.ToDomain(value.Metadata),
         value.Data?.TryGetValue(LegacyConfigMap.ConfigKey, out var config) == true ? config : null);
+
+    /// <summary>
+    /// Type and the <c>password</c> key (UTF-8) only: a Secret's other data is never kept, nor are its annotations —
+    /// <c>kubectl apply</c> leaves the whole Secret, data included, in <c>last-applied-configuration</c>. Kubernetes
+    /// defaults an unset type to <c>Opaque</c>.
+    /// </summary>
+    public static SecretInfo ToDomain(V1Secret value) => new(ObjectMetaMapper.ToDomain(value.Metadata) with { Annotations = NoAnnotations })
+    {
+        Type = string.IsNullOrEmpty(value.Type) ? "Opaque" : value.Type,
+        Password = value.Data?.TryGetValue(SecretInfo.PasswordKey, out var bytes) == true && bytes is not null
+            ? System.Text.Encoding.UTF8.GetString(bytes)
+            : null,
+    };
 
     /// <summary>
     /// The Service with Kubernetes' defaults applied, or null when its <c>spec.externalTrafficPolicy</c> is neither

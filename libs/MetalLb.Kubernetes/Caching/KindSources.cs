@@ -72,6 +72,16 @@ internal static class KindSources
                 c => (CoreObjectMapper.ToDomain(c), null)));
         }
 
+        if (options.IncludeSecrets)
+        {
+            sources.Add(new CoreObjectSource<V1Secret, V1SecretList>(
+                CachedKind.Secret,
+                ct => client.CoreV1.ListNamespacedSecretAsync(ns, cancellationToken: ct),
+                (rv, timeout, onError, ct) => client.CoreV1.WatchListNamespacedSecretAsync(
+                    ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                s => (CoreObjectMapper.ToDomain(s), null)));
+        }
+
         return sources;
     }
 

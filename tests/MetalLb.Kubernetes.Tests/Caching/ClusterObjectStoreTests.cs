@@ -31,6 +31,7 @@ public class ClusterObjectStoreTests
             CachedKind.Node => snapshot.Nodes,
             CachedKind.EndpointSlice => snapshot.EndpointSlices,
             CachedKind.LegacyConfigMap => snapshot.LegacyConfigMaps,
+            CachedKind.Secret => snapshot.Secrets,
             _ => snapshot.Services,
         };
         Assert.Single(list);

@@ -36,6 +36,7 @@ internal static class TestObjects
             CachedKind.Service => new ServiceInfo(meta),
             CachedKind.EndpointSlice => new EndpointSliceInfo(meta),
             CachedKind.LegacyConfigMap => new LegacyConfigMap(meta, "address-pools: []"),
+            CachedKind.Secret => new SecretInfo(meta),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return new CachedObject(CachedObject.KeyOf(meta.Namespace, name), resourceVersion, value);

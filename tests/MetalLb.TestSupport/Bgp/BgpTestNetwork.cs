@@ -110,13 +110,14 @@ public sealed partial class BgpTestNetwork : IAsyncDisposable
     }
 
     /// <summary>
-    /// Picks a /30 no link of this process holds and no interface on this machine carries (another test process's
-    /// root-namespace ends are visible here; node namespaces of this process are tracked in <see cref="SlotsInUse"/>).
+    /// Picks a /30 and /64 that no link of this process holds and no address in the root namespace falls in (another
+    /// test process's root-namespace ends are visible here; node namespaces of this process are tracked in
+    /// <see cref="SlotsInUse"/>).
     /// </summary>
     private async Task<int> ReserveSlotAsync()
     {
         var addresses = await IpAsync("-j", "addr", "show").ConfigureAwait(false);
-        var taken = new HashSet<IPAddress>();
+        var taken = new List<IPAddress>();
         foreach (var iface in JsonNode.Parse(addresses.StandardOutput)!.AsArray())
         {
             foreach (var info in iface!["addr_info"]!.AsArray())
@@ -129,7 +130,7 @@ public sealed partial class BgpTestNetwork : IAsyncDisposable
         {
             for (var slot = 1; slot < Slots; slot++)
             {
-                if (!SlotsInUse.Contains(slot) && !taken.Contains(IPAddress.Parse($"203.0.113.{(4 * slot) + 2}")))
+                if (!SlotsInUse.Contains(slot) && !taken.Any(a => InSlot(a, slot)))
                 {
                     SlotsInUse.Add(slot);
                     _slots.Add(slot);
@@ -140,6 +141,10 @@ public sealed partial class BgpTestNetwork : IAsyncDisposable
 
         throw new InvalidOperationException($"all {Slots - 1} BGP test links of 203.0.113.0/24 are in use");
     }
+
+    private static bool InSlot(IPAddress address, int slot) =>
+        IPNetwork.Parse($"203.0.113.{4 * slot}/30").Contains(address)
+        || IPNetwork.Parse($"2001:db8:b9:{slot:x}::/64").Contains(address);
 
     private static async Task SysctlAsync(string? ns, string setting)
     {

@@ -58,7 +58,7 @@ internal static class BirdConfig
         conf.Append($"  local as {options.Asn};\n  neighbor {neighbor.Address} as {neighbor.PeerAsn};\n");
         conf.Append(neighbor.Multihop is { } ttl ? $"  multihop {ttl};\n" : "  direct;\n");
         conf.Append($"  hold time {neighbor.HoldTime};\n  keepalive time {Math.Max(1, neighbor.HoldTime / 3)};\n");
-        conf.Append("  connect delay time 1;\n  connect retry time 1;\n  error wait time 1, 5;\n");
+        conf.Append("  connect delay time 1;\n  connect retry time 1;\n  error wait time 1, 2;\n");
         if (neighbor.Passive)
         {
             conf.Append("  passive on;\n");

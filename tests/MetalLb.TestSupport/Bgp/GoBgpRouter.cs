@@ -26,6 +26,10 @@ public sealed class GoBgpRouter : BgpRouter
         return StartAsync(new GoBgpRouter(options));
     }
 
+    /// <summary>Runs a <c>gobgp</c> CLI command against this instance's API (inside its namespace) and returns its output.</summary>
+    public Task<string> GoBgpAsync(params string[] args) =>
+        ControlAsync("ip", ["netns", "exec", Options.Namespace, "gobgp", .. args]);
+
     public override async Task<BgpSessionState> NeighborStateAsync(string neighbor)
     {
         var json = JsonNode.Parse(await GoBgpAsync("neighbor", "-j").ConfigureAwait(false))!.AsArray();
@@ -90,7 +94,4 @@ public sealed class GoBgpRouter : BgpRouter
     }
 
     private static string FamilyName(BgpFamily family) => family == BgpFamily.Ipv4 ? "ipv4" : "ipv6";
-
-    private Task<string> GoBgpAsync(params string[] args) =>
-        ControlAsync("ip", ["netns", "exec", Options.Namespace, "gobgp", .. args]);
 }
