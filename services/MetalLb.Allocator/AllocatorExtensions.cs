@@ -40,6 +40,7 @@ public static class AllocatorExtensions
         {
             o.Namespace = section[nameof(AllocatorOptions.Namespace)] ?? o.Namespace;
             o.IncludeEndpointSlices = true;
+            o.IncludeLegacyConfigMap = !bool.TryParse(section[nameof(AllocatorOptions.LegacyConfigMap)], out var legacy) || legacy;
             o.IncludeSecrets = true;
         });
 

@@ -6,7 +6,7 @@ using MetalLb.Kubernetes.Entities;
 namespace MetalLb.Kubernetes.Caching;
 
 /// <summary>
-/// Maps core/v1 Namespaces, Nodes and Services from KubernetesClient onto the domain records with the same
+/// Maps core/v1 Namespaces, Nodes, Services and the legacy ConfigMap from KubernetesClient onto the domain records with the same
 /// semantics as the manifest reader applies to the same objects written as YAML or JSON.
 /// </summary>
 public static class CoreObjectMapper
@@ -22,6 +22,11 @@ public static class CoreObjectMapper
     {
         NetworkUnavailable = value.Status?.Conditions?.Any(c => c.Type == "NetworkUnavailable" && c.Status == "True") == true,
     };
+
+    /// <summary>Metadata and the <c>config</c> key of MetalLB's legacy ConfigMap (the rest of its data is not read).</summary>
+    public static LegacyConfigMap ToDomain(V1ConfigMap value) => new(
+        ObjectMetaMapper.ToDomain(value.Metadata),
+        value.Data?.TryGetValue(LegacyConfigMap.ConfigKey, out var config) == true ? config : null);
 
     /// <summary>
     /// Type and the <c>password</c> key (UTF-8) only: a Secret's other data is never kept, nor are its annotations —
