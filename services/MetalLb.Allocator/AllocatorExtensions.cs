@@ -3,6 +3,7 @@ using MetalLb.Allocator.Adapters;
 using MetalLb.Allocator.Bus;
 using MetalLb.Allocator.Health;
 using MetalLb.Allocator.Reconciliation;
+using MetalLb.Hosting.Bgp;
 using MetalLb.Hosting.Bus;
 using MetalLb.Kubernetes.Caching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +16,9 @@ public static class AllocatorExtensions
 {
     /// <summary>
     /// Registers the allocator and its message bus (RabbitMQ when <c>Bus:RabbitMq:Host</c> is set, in memory otherwise).
-    /// An <see cref="IKubernetes"/> or <see cref="IPlanPublisher"/> registered before this call is kept (tests);
-    /// otherwise the client comes from kubeconfig or the service account and plans go out on the bus.
+    /// An <see cref="IKubernetes"/>, <see cref="IPlanPublisher"/> or <see cref="IPeerSetPublisher"/> registered before
+    /// this call is kept (tests); otherwise the client comes from kubeconfig or the service account and plans and BGP
+    /// peer sets go out on the bus. Secrets of the MetalLB namespace are watched for BGPPeer <c>passwordSecret</c>s.
     /// </summary>
     public static IHostApplicationBuilder AddAllocator(this IHostApplicationBuilder builder)
     {
@@ -38,6 +40,8 @@ public static class AllocatorExtensions
         {
             o.Namespace = section[nameof(AllocatorOptions.Namespace)] ?? o.Namespace;
             o.IncludeEndpointSlices = true;
+            o.IncludeLegacyConfigMap = !bool.TryParse(section[nameof(AllocatorOptions.LegacyConfigMap)], out var legacy) || legacy;
+            o.IncludeSecrets = true;
         });
 
         services.TryAddSingleton<IServiceStatusWriter, KubernetesServiceStatusWriter>();
@@ -52,6 +56,11 @@ public static class AllocatorExtensions
         services.TryAddSingleton<AllocatorMetrics>();
         services.TryAddSingleton<AllocatorWorker>();
         services.TryAddSingleton<ILeadership>(sp => sp.GetRequiredService<AllocatorWorker>());
+        services.TryAddSingleton<PeerSetLedger>();
+        services.TryAddSingleton<BusPeerSetPublisher>();
+        services.TryAddSingleton<IPeerSetPublisher>(sp => sp.GetRequiredService<BusPeerSetPublisher>());
+        services.AddBgpPasswordKey();
+        services.AddSingleton<IPasswordKeyListener, PeerSetKeyListener>();
         services.TryAddSingleton<PlanDigestPublisher>();
         services.AddHostedService(sp =>
         {

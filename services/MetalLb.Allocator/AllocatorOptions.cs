@@ -20,6 +20,13 @@ public sealed class AllocatorOptions
     [EnumDataType(typeof(BgpBackend))]
     public BgpBackend BgpMode { get; set; } = BgpBackend.Native;
 
+    /// <summary>
+    /// Whether MetalLB's legacy ConfigMap <c>config</c> in <see cref="Namespace"/> is read (live, converted as
+    /// <c>metallb-svc convert</c> converts it) and merged with the metallb.io objects. Needs get/list/watch on ConfigMaps
+    /// in the namespace; turn it off where that is not granted, or the cache never syncs.
+    /// </summary>
+    public bool LegacyConfigMap { get; set; } = true;
+
     /// <summary>Whether replicas elect a leader on a Lease; off, this instance always acts (one replica only).</summary>
     public bool LeaderElection { get; set; } = true;
 

@@ -1,6 +1,9 @@
+using MetalLb.Announcer.Bgp;
+using MetalLb.Announcer.Frr;
 using MetalLb.Announcer.Layer2;
 using MetalLb.Announcer.Membership;
 using MetalLb.Announcer.Metrics;
+using MetalLb.Bgp.Speaker;
 using MetalLb.Hosting.Announcing;
 using MetalLb.Hosting.Bgp;
 using MetalLb.Hosting.Bus;
@@ -52,6 +55,7 @@ public static class AnnouncerExtensions
         services.AddSingleton<HeartbeatService>();
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<AnnouncerMetrics>();
+        var bgp = AddBgpBackend(services, section.GetValue(nameof(AnnouncerOptions.BgpMode), BgpMode.Native), node);
 
         // Order matters: links are read before the first snapshot converges anything.
         services.AddHostedService<LinkMonitor>();
@@ -61,6 +65,7 @@ public static class AnnouncerExtensions
         {
             // The gauges exist from the start, before the first snapshot reports anything.
             sp.GetRequiredService<AnnouncerMetrics>();
+            sp.GetService<BgpMetrics>();
             return sp.GetRequiredService<SnapshotService>();
         });
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
@@ -71,6 +76,10 @@ public static class AnnouncerExtensions
         {
             x.AddConsumer<AnnouncerConsumer>().Endpoint(e => PerNode(e, node));
             x.AddConsumer<HeartbeatConsumer>().Endpoint(e => PerNode(e, node));
+            if (bgp)
+            {
+                x.AddBgpPeerSetConsumer(node ?? "");
+            }
         });
         services.AddHealthChecks().AddCheck<SyncedCheck>("synced");
         return builder;
@@ -83,6 +92,32 @@ public static class AnnouncerExtensions
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapMetalLbHealth();
         return app;
+    }
+
+    /// <summary>
+    /// The BGP backend <paramref name="mode"/> names, the peer sets that feed it and its metrics; none for
+    /// <see cref="BgpMode.None"/>. Returns whether there is one.
+    /// </summary>
+    private static bool AddBgpBackend(IServiceCollection services, BgpMode mode, string? node)
+    {
+        switch (mode)
+        {
+            case BgpMode.Native:
+                services.AddOptions<BgpSpeakerOptions>().BindConfiguration(BgpSpeakerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart()
+                    .PostConfigure(o => o.NodeName ??= node);
+                services.AddSingleton<NativeBgpBackend>();
+                services.AddSingleton<IBgpBackend>(sp => sp.GetRequiredService<NativeBgpBackend>());
+                break;
+            case BgpMode.Frr:
+                services.AddFrrBackend();
+                break;
+            default:
+                return false;
+        }
+
+        services.AddBgpPeerSets(node ?? "");
+        services.AddSingleton<BgpMetrics>();
+        return true;
     }
 
     private static void PerNode(MassTransit.IEndpointRegistrationConfigurator endpoint, string? node)

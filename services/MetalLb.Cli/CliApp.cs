@@ -21,10 +21,15 @@ public static class CliApp
                     admission, the allocator, and N simulated announcer nodes on the real message bus (in memory,
                     or RabbitMQ with --broker); wait until every node has applied every plan, then show each
                     Service's IPs and the nodes announcing them by L2 and BGP. --watch re-applies changed files
+          convert   -f FILE... [--namespace NS] [--bgp-mode native|frr]
+                    turn MetalLB's legacy ConfigMap `config` (a manifest, or the YAML of its config key) and the
+                    Palette pack values (manifests.metallb addresses/avoidBuggyIps, charts.metallb-full.configuration)
+                    into metallb.io objects on stdout; anything that cannot be converted is reported with its line
           version   print the version
 
-        PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input.
-        exit codes: 0 valid (lab: settled), 1 invalid (lab: a write denied or not settled), 2 usage or read error
+        PATH is a file, a directory (read recursively: *.yaml, *.yml, *.json) or - for standard input; FILE is a file or -.
+        exit codes: 0 valid (lab: settled; convert: written), 1 invalid (lab: a write denied or not settled; convert: not
+        convertible or not valid, nothing written), 2 usage or read error
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console)
@@ -42,6 +47,7 @@ public static class CliApp
             {
                 "validate" => await ValidateCommand.RunAsync(rest, console),
                 "plan" => await PlanCommand.RunAsync(rest, console),
+                "convert" => await ConvertCommand.RunAsync(rest, console),
                 "lab" => await Lab.LabCommand.RunAsync(rest, console, Cancellation()),
                 "version" or "--version" => await PrintVersionAsync(console),
                 _ => throw new UsageException($"unknown command \"{args[0]}\""),

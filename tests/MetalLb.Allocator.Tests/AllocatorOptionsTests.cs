@@ -1,4 +1,5 @@
 using MetalLb.Allocator.Reconciliation;
+using MetalLb.Kubernetes.Caching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,19 @@ public sealed class AllocatorOptionsTests
 
         Assert.Equal("lb", options.Namespace);
         Assert.Equal("ours", options.LoadBalancerClass);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("False", false)]
+    public void AddAllocator_LegacyConfigMap_IsCachedUnlessTurnedOff(string? setting, bool cached)
+    {
+        using var host = Build(setting is null ? [] : new() { ["Allocator:LegacyConfigMap"] = setting });
+
+        Assert.Equal(cached, host.Services.GetRequiredService<ClusterObjectCacheOptions>().IncludeLegacyConfigMap);
+        Assert.Equal(cached, host.Services.GetRequiredService<AllocatorOptions>().LegacyConfigMap);
     }
 
     [Fact]

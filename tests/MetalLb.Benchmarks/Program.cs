@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using MetalLb.Benchmarks.BgpSend;
 using MetalLb.Benchmarks.BusLatency;
 using MetalLb.Benchmarks.InitialSync;
 using MetalLb.Benchmarks.L2Failover;
@@ -22,6 +23,11 @@ if (args.Length > 0 && args[0] == InitialSyncBenchmark.Mode)
 if (args.Length > 0 && args[0] == L2FailoverBenchmark.Mode)
 {
     return await L2FailoverBenchmark.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == BgpSendBenchmark.Mode)
+{
+    return await BgpSendBenchmark.RunAsync(args[1..]);
 }
 
 if (args.Length > 0 && args[0] == L2Probe.Mode)

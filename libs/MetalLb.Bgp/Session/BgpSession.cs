@@ -14,6 +14,7 @@ namespace MetalLb.Bgp.Session;
 public sealed class BgpSession(SessionSettings settings)
 {
     private TimeSpan _backoff = settings.ConnectRetry;
+    private uint _routerId = settings.RouterId;
     private bool _wanted;
 
     public SessionState State { get; private set; } = SessionState.Idle;
@@ -31,7 +32,7 @@ public sealed class BgpSession(SessionSettings settings)
         {
             SessionEvent.Start => Start(),
             SessionEvent.Stop => Stop(),
-            SessionEvent.Connected when State == SessionState.Connect => Connected(),
+            SessionEvent.Connected c when State == SessionState.Connect => Connected(c.RouterId),
             SessionEvent.Connected => [new SessionAction.Disconnect()],
             SessionEvent.Disconnected d => Fail(d.Reason, notification: null),
             SessionEvent.TimerFired { Timer: SessionTimer.ConnectRetry } => _wanted && State is SessionState.Idle or SessionState.Connect ? Dial() : [],
@@ -71,8 +72,9 @@ public sealed class BgpSession(SessionSettings settings)
         return [new SessionAction.Connect(), new SessionAction.StartTimer(SessionTimer.ConnectRetry, _backoff)];
     }
 
-    private List<SessionAction> Connected()
+    private List<SessionAction> Connected(uint? routerId)
     {
+        _routerId = routerId ?? settings.RouterId;
         State = SessionState.OpenSent;
         return
         [
@@ -125,7 +127,7 @@ public sealed class BgpSession(SessionSettings settings)
             return Fail($"peer offers a hold time of {open.HoldTime} s (0 or at least 3 allowed)", NotificationMessage.Open(OpenMessageError.UnacceptableHoldTime));
         }
 
-        if (open.BgpIdentifier == 0 || open.BgpIdentifier == settings.RouterId)
+        if (open.BgpIdentifier == 0 || open.BgpIdentifier == _routerId)
         {
             return Fail($"peer's BGP identifier {open.BgpIdentifier} is 0 or ours", NotificationMessage.Open(OpenMessageError.BadBgpIdentifier));
         }
@@ -234,6 +236,6 @@ public sealed class BgpSession(SessionSettings settings)
         }
 
         capabilities.Add(new FourOctetAsCapability(settings.LocalAsn));
-        return OpenMessage.Create(settings.LocalAsn, (ushort)settings.HoldTime.TotalSeconds, settings.RouterId, capabilities);
+        return OpenMessage.Create(settings.LocalAsn, (ushort)settings.HoldTime.TotalSeconds, _routerId, capabilities);
     }
 }

@@ -12,8 +12,12 @@ public abstract record SessionEvent
     /// <summary>Stop it for good (the peer was removed, or the node stops announcing): a Cease is sent.</summary>
     public sealed record Stop : SessionEvent;
 
-    /// <summary>The TCP connection is up.</summary>
-    public sealed record Connected : SessionEvent;
+    /// <summary>
+    /// The TCP connection is up. <paramref name="RouterId"/> replaces the configured identifier for this connection:
+    /// MetalLB derives it from the session's local address when none is configured (METALLB-SPEC §6.3), which is known
+    /// only once the socket is connected.
+    /// </summary>
+    public sealed record Connected(uint? RouterId = null) : SessionEvent;
 
     /// <summary>Dialling failed, or the connection was closed by the peer or the network.</summary>
     public sealed record Disconnected(string Reason) : SessionEvent;

@@ -44,4 +44,8 @@ public sealed record BgpPeerSpec
     public bool DisableMP { get; init; }
 
     public bool DualStackAddressFamily { get; init; }
+
+    /// <summary>Shows where the peer is but never its password.</summary>
+    public override string ToString() =>
+        $"BGPPeer spec ({PeerAddress ?? Interface}, password {(string.IsNullOrEmpty(Password) ? "unset" : "set")}, passwordSecret {PasswordSecret?.Name ?? "unset"})";
 }

@@ -26,6 +26,12 @@ public sealed record ConfigSource
 
     public IReadOnlyList<EndpointSliceInfo> EndpointSlices { get; init; } = [];
 
+    /// <summary>MetalLB's pre-v0.13 ConfigMap <c>config</c>, when it is read (the allocator converts it live).</summary>
+    public IReadOnlyList<LegacyConfigMap> LegacyConfigMaps { get; init; } = [];
+
+    /// <summary>Secrets of the MetalLB namespace (BGPPeer <c>passwordSecret</c>); only the allocator reads them.</summary>
+    public IReadOnlyList<SecretInfo> Secrets { get; init; } = [];
+
     /// <summary>This set followed by the objects of <paramref name="other"/>.</summary>
     public ConfigSource Concat(ConfigSource other) => new()
     {
@@ -39,11 +45,14 @@ public sealed record ConfigSource
         Nodes = [.. Nodes, .. other.Nodes],
         Services = [.. Services, .. other.Services],
         EndpointSlices = [.. EndpointSlices, .. other.EndpointSlices],
+        LegacyConfigMaps = [.. LegacyConfigMaps, .. other.LegacyConfigMaps],
+        Secrets = [.. Secrets, .. other.Secrets],
     };
 
     /// <summary>Number of objects of every kind.</summary>
     public int Count => Pools.Count + L2Advertisements.Count + BgpAdvertisements.Count + Peers.Count + BfdProfiles.Count +
-        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count;
+        Communities.Count + Namespaces.Count + Nodes.Count + Services.Count + EndpointSlices.Count + LegacyConfigMaps.Count +
+        Secrets.Count;
 
     /// <summary>All metallb.io objects, in kind order.</summary>
     public IEnumerable<IMetalLbObject> MetalLbObjects =>

@@ -53,4 +53,9 @@ public sealed record Peer
 
     /// <summary>The address (or interface) text used in messages and as the session identity.</summary>
     public string Identity => Address?.ToString() ?? Interface ?? Name;
+
+    /// <summary>Names the peer without its password, so logging a peer never leaks it.</summary>
+    public override string ToString() =>
+        $"BGPPeer {Name} ({Identity}:{Port}, AS {MyAsn} to {PeerAsn?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? DynamicAsn}, "
+        + $"password {(Password is not null ? "set" : PasswordSecretName is not null ? $"from Secret {PasswordSecretName}" : "none")})";
 }

@@ -5,10 +5,12 @@ namespace MetalLb.Hosting.Announcing;
 
 /// <summary>
 /// Keeps an agent's book whole: a snapshot when it starts and again whenever the agent asks (a digest mismatch).
-/// Statuses that change on a snapshot are published like those of a plan.
+/// Statuses that change on a snapshot are published like those of a plan. Each <see cref="ISnapshotObserver"/> (the
+/// node's BGP peer set) takes every snapshot too, before the plans, and may ask for one the same way.
 /// </summary>
-public sealed class AnnouncerSync(IBus bus, AnnouncerAgent agent) : IDisposable
+public sealed class AnnouncerSync(IBus bus, AnnouncerAgent agent, IEnumerable<ISnapshotObserver>? observers = null) : IDisposable
 {
+    private readonly ISnapshotObserver[] _observers = [.. observers ?? []];
     private readonly SemaphoreSlim _requested = new(0, 1);
     private readonly TaskCompletionSource _initial = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,11 +23,21 @@ public sealed class AnnouncerSync(IBus bus, AnnouncerAgent agent) : IDisposable
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         agent.ResyncRequested += OnRequested;
+        foreach (var observer in _observers)
+        {
+            observer.ResyncRequested += OnObserverRequested;
+        }
+
         try
         {
             while (true)
             {
                 var snapshot = await AnnouncementSnapshots.RequestAsync(bus, agent.Node, cancellationToken).ConfigureAwait(false);
+                foreach (var observer in _observers)
+                {
+                    await observer.ApplyAsync(snapshot, cancellationToken).ConfigureAwait(false);
+                }
+
                 foreach (var status in await agent.ReplaceAsync(snapshot, cancellationToken).ConfigureAwait(false))
                 {
                     await bus.Publish(status, cancellationToken).ConfigureAwait(false);
@@ -38,10 +50,16 @@ public sealed class AnnouncerSync(IBus bus, AnnouncerAgent agent) : IDisposable
         finally
         {
             agent.ResyncRequested -= OnRequested;
+            foreach (var observer in _observers)
+            {
+                observer.ResyncRequested -= OnObserverRequested;
+            }
         }
     }
 
-    private void OnRequested(AnnouncerAgent _)
+    private void OnRequested(AnnouncerAgent _) => OnObserverRequested();
+
+    private void OnObserverRequested()
     {
         try
         {

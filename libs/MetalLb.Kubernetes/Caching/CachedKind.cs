@@ -13,4 +13,6 @@ internal enum CachedKind
     Node,
     Service,
     EndpointSlice,
+    LegacyConfigMap,
+    Secret,
 }

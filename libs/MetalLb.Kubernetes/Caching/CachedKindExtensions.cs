@@ -16,6 +16,8 @@ internal static class CachedKindExtensions
         CachedKind.Namespace => NamespaceInfo.KindName,
         CachedKind.Node => NodeInfo.KindName,
         CachedKind.Service => ServiceInfo.KindName,
+        CachedKind.LegacyConfigMap => LegacyConfigMap.KindName,
+        CachedKind.Secret => SecretInfo.KindName,
         _ => kind.ToString(),
     };
 }

@@ -21,6 +21,18 @@ public sealed record ClusterObjectCacheOptions
     public bool IncludeEndpointSlices { get; set; }
 
     /// <summary>
+    /// Also cache MetalLB's legacy ConfigMap <c>config</c> in <see cref="Namespace"/> (only that one object: a field
+    /// selector on its name); the allocator converts it live.
+    /// </summary>
+    public bool IncludeLegacyConfigMap { get; set; }
+
+    /// <summary>
+    /// Also cache the Secrets of <see cref="Namespace"/> (only their type and <c>password</c> key), so a BGPPeer's
+    /// <c>passwordSecret</c> is read live; the allocator needs them, nothing else does.
+    /// </summary>
+    public bool IncludeSecrets { get; set; }
+
+    /// <summary>
     /// How long one watch request lasts before the API server ends it and the cache resumes from the last seen
     /// resourceVersion. The client gives up on a watch that outlives this by a minute (a half-open connection).
     /// </summary>

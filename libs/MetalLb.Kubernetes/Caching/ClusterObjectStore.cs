@@ -122,6 +122,8 @@ internal sealed class ClusterObjectStore
         CachedKind.Node => source with { Nodes = Of<NodeInfo>(values) },
         CachedKind.Service => source with { Services = Of<ServiceInfo>(values) },
         CachedKind.EndpointSlice => source with { EndpointSlices = Of<EndpointSliceInfo>(values) },
+        CachedKind.LegacyConfigMap => source with { LegacyConfigMaps = Of<LegacyConfigMap>(values) },
+        CachedKind.Secret => source with { Secrets = Of<SecretInfo>(values) },
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown kind"),
     };
 

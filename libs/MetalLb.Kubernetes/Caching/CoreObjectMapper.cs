@@ -6,12 +6,13 @@ using MetalLb.Kubernetes.Entities;
 namespace MetalLb.Kubernetes.Caching;
 
 /// <summary>
-/// Maps core/v1 Namespaces, Nodes and Services from KubernetesClient onto the domain records with the same
+/// Maps core/v1 Namespaces, Nodes, Services and the legacy ConfigMap from KubernetesClient onto the domain records with the same
 /// semantics as the manifest reader applies to the same objects written as YAML or JSON.
 /// </summary>
 public static class CoreObjectMapper
 {
     private const string None = "None";
+    private static readonly IReadOnlyDictionary<string, string> NoAnnotations = new Dictionary<string, string>();
 
     /// <summary>Name and labels are all MetalLB reads of a Namespace.</summary>
     public static NamespaceInfo ToDomain(V1Namespace value) => new(ObjectMetaMapper.ToDomain(value.Metadata));
@@ -20,6 +21,24 @@ public static class CoreObjectMapper
     public static NodeInfo ToDomain(V1Node value) => new(ObjectMetaMapper.ToDomain(value.Metadata))
     {
         NetworkUnavailable = value.Status?.Conditions?.Any(c => c.Type == "NetworkUnavailable" && c.Status == "True") == true,
+    };
+
+    /// <summary>Metadata and the <c>config</c> key of MetalLB's legacy ConfigMap (the rest of its data is not read).</summary>
+    public static LegacyConfigMap ToDomain(V1ConfigMap value) => new(
+        ObjectMetaMapper.ToDomain(value.Metadata),
+        value.Data?.TryGetValue(LegacyConfigMap.ConfigKey, out var config) == true ? config : null);
+
+    /// <summary>
+    /// Type and the <c>password</c> key (UTF-8) only: a Secret's other data is never kept, nor are its annotations —
+    /// <c>kubectl apply</c> leaves the whole Secret, data included, in <c>last-applied-configuration</c>. Kubernetes
+    /// defaults an unset type to <c>Opaque</c>.
+    /// </summary>
+    public static SecretInfo ToDomain(V1Secret value) => new(ObjectMetaMapper.ToDomain(value.Metadata) with { Annotations = NoAnnotations })
+    {
+        Type = string.IsNullOrEmpty(value.Type) ? "Opaque" : value.Type,
+        Password = value.Data?.TryGetValue(SecretInfo.PasswordKey, out var bytes) == true && bytes is not null
+            ? System.Text.Encoding.UTF8.GetString(bytes)
+            : null,
     };
 
     /// <summary>

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using MetalLb.Domain.Config;
 using MetalLb.Kubernetes.Entities;
 
 namespace MetalLb.Kubernetes.Caching;
@@ -57,6 +58,28 @@ internal static class KindSources
         if (options.IncludeEndpointSlices)
         {
             sources.Add(new EndpointSliceSource(client));
+        }
+
+        if (options.IncludeLegacyConfigMap)
+        {
+            const string selector = "metadata.name=" + LegacyConfigMap.ObjectName;
+            sources.Add(new CoreObjectSource<V1ConfigMap, V1ConfigMapList>(
+                CachedKind.LegacyConfigMap,
+                ct => client.CoreV1.ListNamespacedConfigMapAsync(ns, fieldSelector: selector, cancellationToken: ct),
+                (rv, timeout, onError, ct) => client.CoreV1.WatchListNamespacedConfigMapAsync(
+                    ns, allowWatchBookmarks: true, fieldSelector: selector, resourceVersion: rv, timeoutSeconds: timeout,
+                    onError: onError, cancellationToken: ct),
+                c => (CoreObjectMapper.ToDomain(c), null)));
+        }
+
+        if (options.IncludeSecrets)
+        {
+            sources.Add(new CoreObjectSource<V1Secret, V1SecretList>(
+                CachedKind.Secret,
+                ct => client.CoreV1.ListNamespacedSecretAsync(ns, cancellationToken: ct),
+                (rv, timeout, onError, ct) => client.CoreV1.WatchListNamespacedSecretAsync(
+                    ns, allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct),
+                s => (CoreObjectMapper.ToDomain(s), null)));
         }
 
         return sources;

@@ -14,7 +14,7 @@ namespace MetalLb.Allocator.Bus;
 public sealed class BusPlanPublisher(IBus bus, PlanLedger ledger, ILogger<BusPlanPublisher> logger) : IPlanPublisher
 {
     /// <summary>How long one publish may wait for the broker before it counts as failed.</summary>
-    public static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan PublishTimeout = BoundedPublish.Timeout;
 
     private readonly IPublishEndpoint _publish = bus;
 
@@ -40,24 +40,6 @@ public sealed class BusPlanPublisher(IBus bus, PlanLedger ledger, ILogger<BusPla
         AllocatorLog.Withdrawn(logger, serviceKey, generation);
     }
 
-    /// <summary>
-    /// Publishes with a bounded wait. While RabbitMQ is unreachable MassTransit holds a publish until the connection
-    /// is back, and the reconcile pass awaiting it would hold every status write and allocation behind it for the
-    /// whole outage. Timing out turns that into an ordinary publish failure: the pass goes on, and the message,
-    /// already in the ledger, reaches the announcers through the next digest and a snapshot.
-    /// </summary>
-    private async Task PublishAsync<T>(T message, CancellationToken cancellationToken)
-        where T : class
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PublishTimeout);
-        try
-        {
-            await _publish.Publish(message, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"the broker took no {typeof(T).Name} within {PublishTimeout.TotalSeconds} s", ex);
-        }
-    }
+    private Task PublishAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class => BoundedPublish.PublishAsync(_publish, message, cancellationToken);
 }

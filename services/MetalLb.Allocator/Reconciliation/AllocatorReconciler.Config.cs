@@ -3,12 +3,15 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using MetalLb.Domain.Config;
 using MetalLb.Domain.Validation;
+using MetalLb.Kubernetes.Legacy;
 using DomainAllocator = MetalLb.Domain.Allocation.Allocator;
 
 namespace MetalLb.Allocator.Reconciliation;
 
 public sealed partial class AllocatorReconciler
 {
+    private IReadOnlySet<string> _legacyPools = new HashSet<string>();
+
     /// <summary>Validates the union when it changed; applies it only when valid (the last good one stays otherwise).</summary>
     private async Task<ConfigPass> ApplyConfigAsync(ConfigSource snapshot, CancellationToken cancellationToken)
     {
@@ -19,17 +22,19 @@ public sealed partial class AllocatorReconciler
         }
 
         _configFingerprint = fingerprint;
-        var result = ConfigValidator.Validate(snapshot with { Services = [], EndpointSlices = [] }, options.ToValidationOptions());
-        if (!result.IsValid || result.Config is null)
+        var merged = LegacyConfigMerge.Merge(snapshot with { Services = [], EndpointSlices = [] }, options.Namespace);
+        var result = ConfigValidator.Validate(merged.Objects, options.ToValidationOptions());
+        if (merged.Errors.Count > 0 || !result.IsValid || result.Config is null)
         {
             _configStale = true;
-            var summary = string.Join("\n", result.Errors.Select(e => e.ToString()));
+            var summary = string.Join("\n", merged.Errors.Concat(result.Errors.Select(e => Describe(e, merged))));
             AllocatorLog.ConfigInvalid(logger, _allocator is not null, summary);
             await ReportAsync(new ConfigurationReport(false, summary), cancellationToken).ConfigureAwait(false);
             return ConfigPass.None;
         }
 
         _configStale = false;
+        _legacyPools = merged.LegacyPools;
         var labels = snapshot.Namespaces.ToDictionary(
             n => n.Metadata.Name, n => n.Metadata.Labels, StringComparer.Ordinal);
         IReadOnlyList<string> reprocess = [];
@@ -58,6 +63,10 @@ public sealed partial class AllocatorReconciler
         return new ConfigPass(true, reprocess);
     }
 
+    /// <summary>A problem of an object converted from the legacy ConfigMap names the ConfigMap and the line it came from.</summary>
+    private static string Describe(ValidationProblem problem, LegacyMergeResult merged) =>
+        merged.IsLegacy(problem.Object.Source) ? $"{problem.Object.Source}: {problem}" : problem.ToString();
+
     private async Task ReportAsync(ConfigurationReport report, CancellationToken cancellationToken)
     {
         if (report == _reported)
@@ -78,7 +87,10 @@ public sealed partial class AllocatorReconciler
         }
     }
 
-    /// <summary>What the configuration depends on: every metallb.io object, Namespace labels and Nodes (peer rules).</summary>
+    /// <summary>
+    /// What the configuration depends on: every metallb.io object, the legacy ConfigMap, Namespace labels and Nodes
+    /// (peer rules).
+    /// </summary>
     private static string ConfigFingerprint(ConfigSource snapshot)
     {
         var text = new StringBuilder();
@@ -101,6 +113,12 @@ public sealed partial class AllocatorReconciler
             }
 
             text.Append(';');
+        }
+
+        foreach (var c in snapshot.LegacyConfigMaps)
+        {
+            text.Append("cm/").Append(c.Metadata.Namespace).Append('/').Append(c.Metadata.Name).Append('@')
+                .Append(VersionOf(c, c.Metadata)).Append(';');
         }
 
         foreach (var n in snapshot.Namespaces)

@@ -122,7 +122,8 @@ public sealed partial class AllocatorReconciler
             _poolStatus.Clear();
         }
 
-        foreach (var pool in _config!.Pools)
+        // A pool from the legacy ConfigMap has no IPAddressPool object to hold a status.
+        foreach (var pool in _config!.Pools.Where(p => !_legacyPools.Contains(p.Name)))
         {
             var usage = _allocator!.Usage(pool.Name);
             if (_poolStatus.TryGetValue(pool.Name, out var written) && written == usage)

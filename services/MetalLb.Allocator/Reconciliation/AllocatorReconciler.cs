@@ -11,7 +11,8 @@ namespace MetalLb.Allocator.Reconciliation;
 /// <remarks>
 /// Not thread-safe: one loop calls <see cref="ReconcileAsync"/> at a time. Each pass is level-triggered: it compares
 /// the snapshot with what it handled last (resourceVersions), so a missed or coalesced change notification only
-/// delays work, never loses it.
+/// delays work, never loses it. Without a <paramref name="peerSetPublisher"/> (the lab, benchmarks) no BGP peer sets
+/// are sent.
 /// </remarks>
 public sealed partial class AllocatorReconciler(
     IServiceStatusWriter statusWriter,
@@ -21,7 +22,8 @@ public sealed partial class AllocatorReconciler(
     IPlanPublisher planPublisher,
     AllocatorOptions options,
     TimeProvider timeProvider,
-    ILogger<AllocatorReconciler> logger)
+    ILogger<AllocatorReconciler> logger,
+    IPeerSetPublisher? peerSetPublisher = null)
 {
     private readonly Dictionary<string, string?> _seen = new(StringComparer.Ordinal);
     private DomainAllocator? _allocator;
@@ -65,6 +67,7 @@ public sealed partial class AllocatorReconciler(
         _reported = null;
         IsRestored = false;
         HasPublishedAll = false;
+        peerSetPublisher?.Reset();
     }
 
     /// <summary>One pass over a consistent snapshot of the cluster.</summary>
@@ -92,6 +95,7 @@ public sealed partial class AllocatorReconciler(
         await PublishPlansAsync(snapshot, services, touched, config.Changed, cancellationToken).ConfigureAwait(false);
         _traceParents.Clear();
         HasPublishedAll |= _unpublished.Count == 0;
+        await PublishPeerSetsAsync(snapshot, cancellationToken).ConfigureAwait(false);
         await WritePoolStatusAsync(config.Changed, cancellationToken).ConfigureAwait(false);
     }
 }

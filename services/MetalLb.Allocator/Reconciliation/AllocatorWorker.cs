@@ -41,6 +41,9 @@ public sealed class AllocatorWorker(
     /// <summary>Completed reconcile passes; tests wait on it.</summary>
     public long Passes => Interlocked.Read(ref _passes);
 
+    /// <summary>Asks for a pass soon though the cache did not change (the BGP password key did).</summary>
+    public void RequestPass() => Signal();
+
     public override void Dispose()
     {
         _signal.Dispose();

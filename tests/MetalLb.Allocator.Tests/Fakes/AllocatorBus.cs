@@ -29,6 +29,8 @@ internal sealed class AllocatorBus : IAsyncDisposable
 
     public BusPlanPublisher Publisher => _host.Services.GetRequiredService<BusPlanPublisher>();
 
+    public PeerSetLedger PeerSets => _host.Services.GetRequiredService<PeerSetLedger>();
+
     public static async Task<AllocatorBus> StartAsync()
     {
         AllocatorBus? bus = null;
@@ -36,6 +38,8 @@ internal sealed class AllocatorBus : IAsyncDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton<PlanLedger>();
         builder.Services.AddSingleton<BusPlanPublisher>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PeerSetLedger>();
         builder.Services.AddSingleton<ILeadership>(_ => bus!.Leadership);
         builder.AddMetalLbBus(
             x => x.AddConsumer<RequestAnnouncementSnapshotConsumer>(),

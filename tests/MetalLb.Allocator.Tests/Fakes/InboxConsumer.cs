@@ -3,15 +3,19 @@ using MetalLb.Contracts;
 
 namespace MetalLb.Allocator.Tests.Fakes;
 
-/// <summary>Plays an announcer: records every plan, withdrawal and digest it receives.</summary>
+/// <summary>Plays an announcer: records every plan, withdrawal, peer set and digest it receives.</summary>
 internal sealed class InboxConsumer(BusInbox inbox)
-    : IConsumer<AnnouncementPlan>, IConsumer<AnnouncementWithdrawn>, IConsumer<PlanDigest>
+    : IConsumer<AnnouncementPlan>, IConsumer<AnnouncementWithdrawn>, IConsumer<PlanDigest>, IConsumer<BgpPeerSet>, IConsumer<BgpPeerSetDigest>
 {
     public Task Consume(ConsumeContext<AnnouncementPlan> context) => Record(context.Message);
 
     public Task Consume(ConsumeContext<AnnouncementWithdrawn> context) => Record(context.Message);
 
     public Task Consume(ConsumeContext<PlanDigest> context) => Record(context.Message);
+
+    public Task Consume(ConsumeContext<BgpPeerSet> context) => Record(context.Message);
+
+    public Task Consume(ConsumeContext<BgpPeerSetDigest> context) => Record(context.Message);
 
     private Task Record(object message)
     {

@@ -6,12 +6,13 @@ namespace MetalLb.Allocator.Tests.Fakes;
 /// <summary>A reconciler wired to fakes, and the fakes.</summary>
 internal sealed class ReconcilerHarness
 {
-    public ReconcilerHarness(FakeCluster? cluster = null, AllocatorOptions? options = null, IPlanPublisher? publisher = null)
+    public ReconcilerHarness(
+        FakeCluster? cluster = null, AllocatorOptions? options = null, IPlanPublisher? publisher = null, IPeerSetPublisher? peerSets = null)
     {
         Cluster = cluster ?? new FakeCluster();
         Reconciler = new AllocatorReconciler(
             Cluster, Events, ConfigurationStates, PoolStatus, publisher ?? Plans, options ?? new AllocatorOptions(), Clock,
-            NullLogger<AllocatorReconciler>.Instance);
+            NullLogger<AllocatorReconciler>.Instance, peerSets);
     }
 
     public FakeCluster Cluster { get; }

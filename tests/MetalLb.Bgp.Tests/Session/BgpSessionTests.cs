@@ -60,6 +60,21 @@ public class BgpSessionTests
     }
 
     [Fact]
+    public void RouterIdGivenAtConnect_ReplacesTheConfiguredOne_InTheOpenAndTheIdentifierCheck()
+    {
+        var session = new BgpSession(Settings());
+        session.Handle(new SessionEvent.Start());
+
+        var connected = session.Handle(new SessionEvent.Connected(TheirId));
+        var open = Assert.IsType<OpenMessage>(connected.OfType<SessionAction.Send>().Single().Message);
+        var answered = session.Handle(new SessionEvent.Received(PeerOpen(id: TheirId)));
+
+        Assert.Equal(TheirId, open.BgpIdentifier);
+        var notification = Assert.IsType<NotificationMessage>(answered.OfType<SessionAction.Send>().Single().Message);
+        Assert.Equal((byte)OpenMessageError.BadBgpIdentifier, notification.Subcode);
+    }
+
+    [Fact]
     public void OurOpen_RoundTripsThroughTheCodec()
     {
         var session = new BgpSession(Settings());

@@ -38,8 +38,11 @@ public sealed class AllocatorCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Starts one allocator replica; its recorder sees every plan it publishes.</summary>
-    public async Task<(IHost Host, RecordingPlanPublisher Plans)> StartAllocatorAsync(string identity)
+    /// <summary>
+    /// Starts one allocator replica; its recorder sees every plan it publishes. <paramref name="configure"/> adds
+    /// settings or services before the allocator is registered.
+    /// </summary>
+    public async Task<(IHost Host, RecordingPlanPublisher Plans)> StartAllocatorAsync(string identity, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -52,6 +55,7 @@ public sealed class AllocatorCluster : IAsyncDisposable
         var plans = new RecordingPlanPublisher();
         builder.Services.AddSingleton<IKubernetes>(_api.Client);
         builder.Services.AddSingleton<IPlanPublisher>(plans);
+        configure?.Invoke(builder);
         builder.AddAllocator();
         var host = builder.Build();
         _hosts.Add(host);

@@ -13,8 +13,12 @@ namespace MetalLb.IntegrationTests.Bus;
 /// <summary>Builds the allocator and announcer hosts of the end-to-end scenario, each with its own bus to the broker.</summary>
 internal static class BusHosts
 {
-    /// <summary>An allocator as deployed: the real <c>BusPlanPublisher</c>, publishing over RabbitMQ.</summary>
-    public static IHost Allocator(RabbitMqFixture broker, IKubernetes client, string identity, TimeSpan? digestInterval = null)
+    /// <summary>
+    /// An allocator as deployed: the real <c>BusPlanPublisher</c>, publishing over RabbitMQ; <paramref name="configure"/>
+    /// adds settings or services before the allocator is registered.
+    /// </summary>
+    public static IHost Allocator(
+        RabbitMqFixture broker, IKubernetes client, string identity, TimeSpan? digestInterval = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Create(broker);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -26,6 +30,7 @@ internal static class BusHosts
             ["Allocator:DigestInterval"] = (digestInterval ?? TimeSpan.FromSeconds(10)).ToString("c", CultureInfo.InvariantCulture),
         });
         builder.Services.AddSingleton(client);
+        configure?.Invoke(builder);
         builder.AddAllocator();
         return builder.Build();
     }
@@ -61,7 +66,8 @@ internal static class BusHosts
         return builder.Build();
     }
 
-    private static HostApplicationBuilder Create(RabbitMqFixture broker)
+    /// <summary>A bare host whose bus (once added) talks to <paramref name="broker"/>.</summary>
+    public static HostApplicationBuilder Create(RabbitMqFixture broker)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

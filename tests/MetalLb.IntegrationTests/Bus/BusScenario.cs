@@ -61,6 +61,14 @@ public sealed class BusScenario : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a host built elsewhere and stops it with the scenario.</summary>
+    public async Task<IHost> StartAsync(IHost host)
+    {
+        _hosts.Add(host);
+        await host.StartAsync();
+        return host;
+    }
+
     public async Task<IHost> StartAnnouncerAsync(AnnouncerNode node)
     {
         var host = BusHosts.Announcer(Broker, node);
@@ -69,9 +77,9 @@ public sealed class BusScenario : IAsyncDisposable
         return host;
     }
 
-    public async Task<IHost> StartAllocatorAsync(TimeSpan? digestInterval = null)
+    public async Task<IHost> StartAllocatorAsync(TimeSpan? digestInterval = null, Action<HostApplicationBuilder>? configure = null)
     {
-        var host = BusHosts.Allocator(Broker, Cluster.Client, "replica-1", digestInterval);
+        var host = BusHosts.Allocator(Broker, Cluster.Client, "replica-1", digestInterval, configure);
         _hosts.Add(host);
         await host.StartAsync();
         Allocator = host;

@@ -60,7 +60,7 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
         });
         Assert.Contains(
             Announcer(frr)["containers"]![0]!["env"]!.AsArray(),
-            e => (string?)e!["name"] == "Announcer__Frr__VtySocketDir" && (string?)e["value"] == "/var/run/frr");
+            e => (string?)e!["name"] == "Frr__VtySocketDirectory" && (string?)e["value"] == "/var/run/frr");
     }
 
     [RootFact]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MetalLb.IntegrationTests.Layer2;
 
 /// <summary>The real announcer on real veth networks: ARP and NDP answers, failover, hand-over, link loss, conflicts.</summary>
-public sealed class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluster>, IAsyncLifetime
+public sealed partial class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<L2Cluster>, IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -30,6 +30,8 @@ public class ClusterObjectStoreTests
             CachedKind.Namespace => snapshot.Namespaces,
             CachedKind.Node => snapshot.Nodes,
             CachedKind.EndpointSlice => snapshot.EndpointSlices,
+            CachedKind.LegacyConfigMap => snapshot.LegacyConfigMaps,
+            CachedKind.Secret => snapshot.Secrets,
             _ => snapshot.Services,
         };
         Assert.Single(list);

@@ -23,4 +23,16 @@ public class KindSourcesTests
 
         Assert.Equal([.. MetalLbKinds, .. core.Select(Enum.Parse<CachedKind>)], sources.Select(s => s.Kind));
     }
+
+    [Theory]
+    [InlineData(false, new string[0])]
+    [InlineData(true, new[] { "Secret" })]
+    public void Create_WatchesSecrets_OnlyWhenAskedFor(bool secrets, string[] extra)
+    {
+        var options = new ClusterObjectCacheOptions { IncludeNodes = false, IncludeServices = false, IncludeSecrets = secrets };
+
+        var sources = KindSources.Create(ClusterObjectCacheTests.UnreachableClient(), options);
+
+        Assert.Equal([.. MetalLbKinds, CachedKind.Namespace, .. extra.Select(Enum.Parse<CachedKind>)], sources.Select(s => s.Kind));
+    }
 }

@@ -35,6 +35,8 @@ internal static class TestObjects
             CachedKind.Node => new NodeInfo(meta),
             CachedKind.Service => new ServiceInfo(meta),
             CachedKind.EndpointSlice => new EndpointSliceInfo(meta),
+            CachedKind.LegacyConfigMap => new LegacyConfigMap(meta, "address-pools: []"),
+            CachedKind.Secret => new SecretInfo(meta),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return new CachedObject(CachedObject.KeyOf(meta.Namespace, name), resourceVersion, value);
