@@ -145,6 +145,14 @@ public static partial class FrrConfigRenderer
             Line(text, $"{n} ebgp-multihop 255");
         }
 
+        // MetalLB (PR #1367): a single-hop IPv6 eBGP session whose address FRR does not see on a connected prefix (a
+        // DHCPv6 /128) never comes up with FRR's connected check (FRRouting/frr#11185).
+        if (!neighbor.IsInterface && !c.EbgpMultiHop && IPAddress.Parse(neighbor.Key).AddressFamily == AddressFamily.InterNetworkV6
+            && (c.DynamicAsn == "external" || (c.DynamicAsn is null && c.PeerAsn != (c.LocalAsn ?? c.MyAsn))))
+        {
+            Line(text, $"{n} disable-connected-check");
+        }
+
         if (c.SourceAddress is { } source)
         {
             Line(text, $"{n} update-source {IPAddress.Parse(source)}");

@@ -72,6 +72,20 @@ public sealed class FrrConfigRendererTests
         Assert.True(Lines(text).Contains(line), $"{name}: no line \"{line}\" in\n{text}");
     }
 
+    [Theory]
+    [InlineData("2001:db8:f7::2", 64513u, null, false, true)]
+    [InlineData("2001:db8:f7::2", 64513u, null, true, false)]
+    [InlineData("2001:db8:f7::2", 64512u, null, false, false)]
+    [InlineData("2001:db8:f7::2", null, "external", false, true)]
+    [InlineData("2001:db8:f7::2", null, "internal", false, false)]
+    [InlineData("192.0.2.2", 64513u, null, false, false)]
+    public void DisableConnectedCheck_OnlyForSingleHopIpv6Ebgp(string address, uint? peerAsn, string? dynamicAsn, bool multiHop, bool expected)
+    {
+        var text = Render([Peer(Config("router", address) with { PeerAsn = peerAsn, DynamicAsn = dynamicAsn, EbgpMultiHop = multiHop })]);
+
+        Assert.Equal(expected, text.Contains($" neighbor {address} disable-connected-check\n", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Neighbor_WithDefaults_HasNoOptionalLines()
     {
