@@ -1,10 +1,7 @@
 using System.Net;
-using MetalLb.Allocator;
 using MetalLb.IntegrationTests.Allocator;
 using MetalLb.TestSupport;
 using MetalLb.TestSupport.Bgp;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MetalLb.IntegrationTests.Layer2;
 
@@ -25,15 +22,7 @@ public sealed partial class L2AnnouncerTests
             [new BgpNeighbor(n1.Ipv4, 64500) { Families = [BgpFamily.Ipv4] }, new BgpNeighbor(n2.Ipv4, 64500) { Families = [BgpFamily.Ipv4] }]));
         await using var routerLifetime = router;
         var announcers = await cluster.StartAnnouncersAsync(n1, n2);
-        cluster.StepAside();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
-            new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(cluster.BusSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Allocator:LeaderElection"] = "false" });
-        builder.Services.AddSingleton(api.Client);
-        builder.AddAllocator();
-        using var allocator = builder.Build();
-        await allocator.StartAsync();
+        using var allocator = await cluster.StartAllocatorAsync(api);
         try
         {
             await api.ApplyAsync(BgpNode(n1.Name, announce: true));

@@ -1,10 +1,7 @@
-using MetalLb.Allocator;
 using MetalLb.Domain.Net;
 using MetalLb.IntegrationTests.Allocator;
 using MetalLb.Layer2.Codecs;
 using MetalLb.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MetalLb.IntegrationTests.Layer2;
 
@@ -178,15 +175,7 @@ public sealed partial class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<
         await using var api = await AllocatorCluster.StartAsync();
         var (n1, n2, n3) = (cluster.Nodes[0], cluster.Nodes[1], cluster.Nodes[2]);
         await cluster.StartAnnouncersAsync(n1, n2, n3);
-        cluster.StepAside();
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
-            new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(cluster.BusSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Allocator:LeaderElection"] = "false" });
-        builder.Services.AddSingleton(api.Client);
-        builder.AddAllocator();
-        using var allocator = builder.Build();
-        await allocator.StartAsync();
+        using var allocator = await cluster.StartAllocatorAsync(api);
         try
         {
             await api.ApplyAsync(AllocatorYaml.Pool("lan", "198.51.100.200-198.51.100.210"));

@@ -3,9 +3,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MassTransit;
+using MetalLb.Allocator;
 using MetalLb.Allocator.Bus;
 using MetalLb.Contracts;
 using MetalLb.Hosting.Bus;
+using MetalLb.IntegrationTests.Allocator;
 using MetalLb.TestSupport.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -229,6 +231,24 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
         {
             ledger.Withdraw(plan.ServiceKey);
         }
+    }
+
+    /// <summary>
+    /// Steps aside (<see cref="StepAside"/>) and starts the real allocator, without leader election, against
+    /// <paramref name="api"/> and this segment's broker; the caller stops and disposes it.
+    /// </summary>
+    public async Task<IHost> StartAllocatorAsync(AllocatorCluster api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        StepAside();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(BusSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Allocator:LeaderElection"] = "false" });
+        builder.Services.AddSingleton(api.Client);
+        builder.AddAllocator();
+        var allocator = builder.Build();
+        await allocator.StartAsync();
+        return allocator;
     }
 
     /// <summary>The bus settings that reach the broker on the bridge, for other hosts the test builds.</summary>
