@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using MetalLb.Allocator;
 using MetalLb.Domain.Allocation;
 
@@ -10,10 +9,10 @@ namespace MetalLb.IntegrationTests.Observability;
 /// from variables, query only metrics of exported-metrics.txt (with those metrics' labels) and only span attributes the
 /// services set.
 /// </summary>
-public sealed partial class DashboardTests
+public sealed class DashboardTests
 {
-    private const string Prometheus = "${datasource}";
-    private const string Tempo = "${tempo}";
+    private const string Prometheus = GrafanaDashboard.Prometheus;
+    private const string Tempo = GrafanaDashboard.Tempo;
 
     public static TheoryData<string> Files => [.. GrafanaDashboard.Files()];
 
@@ -88,7 +87,7 @@ public sealed partial class DashboardTests
         var dashboard = GrafanaDashboard.Load(file);
         var defined = dashboard.Variables.Select(v => (string)v["name"]!).ToHashSet(StringComparer.Ordinal);
 
-        var used = Queries(dashboard).SelectMany(q => VariableReference().Matches(q).Select(m => m.Groups["name"].Value)).ToHashSet(StringComparer.Ordinal);
+        var used = Queries(dashboard).SelectMany(GrafanaDashboard.VariablesIn).ToHashSet(StringComparer.Ordinal);
 
         Assert.NotEmpty(used);
         Assert.All(used, name => Assert.True(name.StartsWith("__", StringComparison.Ordinal) || defined.Contains(name), $"{file} uses ${name}, which it does not define"));
@@ -100,7 +99,7 @@ public sealed partial class DashboardTests
     {
         var dashboard = GrafanaDashboard.Load(file);
         var contract = ExportedMetrics.Load();
-        var expressions = PromQlExpressions(dashboard).ToList();
+        var expressions = dashboard.PromQlExpressions.ToList();
 
         Assert.NotEmpty(expressions);
         Assert.All(expressions, expression => MetricContractAssert.QueriesOnlyExportedMetrics(contract, expression));
@@ -113,15 +112,16 @@ public sealed partial class DashboardTests
         var dashboard = GrafanaDashboard.Load(file);
         var contract = ExportedMetrics.Load();
 
-        var queries = dashboard.Variables.Where(v => (string?)v["type"] == "query").Select(v => (string)v["query"]!).ToList();
+        var queries = dashboard.VariableQueries.ToList();
 
         Assert.All(queries, query =>
         {
-            var match = LabelValues().Match(query);
-            Assert.True(match.Success, $"{file}: variable query '{query}' is not label_values(selector, label)");
-            MetricContractAssert.QueriesOnlyExportedMetrics(contract, match.Groups["selector"].Value);
-            var series = PromQl.Parse(match.Groups["selector"].Value).Series.Single();
-            Assert.Contains(match.Groups["label"].Value, contract.Find(series)!.LabelsOf(series));
+            var labelValues = GrafanaDashboard.LabelValues(query);
+            Assert.True(labelValues is not null, $"{file}: variable query '{query}' is not label_values(selector, label)");
+            var (selector, label) = labelValues.Value;
+            MetricContractAssert.QueriesOnlyExportedMetrics(contract, selector);
+            var series = PromQl.Parse(selector).Series.Single();
+            Assert.Contains(label, contract.Find(series)!.LabelsOf(series));
         });
     }
 
@@ -130,7 +130,7 @@ public sealed partial class DashboardTests
     {
         var contract = ExportedMetrics.Load();
 
-        var queried = GrafanaDashboard.LoadAll().SelectMany(PromQlExpressions)
+        var queried = GrafanaDashboard.LoadAll().SelectMany(d => d.PromQlExpressions)
             .SelectMany(e => PromQl.Parse(e).Series).Select(s => contract.Find(s)?.Name).ToHashSet(StringComparer.Ordinal);
         var missing = contract.All.Select(m => m.Name).Where(n => !queried.Contains(n)).ToList();
 
@@ -142,7 +142,7 @@ public sealed partial class DashboardTests
     {
         var dashboard = GrafanaDashboard.Load("metallb-svc-traces.json");
 
-        var queries = TraceQlQueries(dashboard).ToList();
+        var queries = dashboard.TraceQlQueries.ToList();
 
         Assert.NotEmpty(queries);
         Assert.All(queries, query =>
@@ -190,17 +190,8 @@ public sealed partial class DashboardTests
 
     private static string[] Split(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    private static IEnumerable<string> PromQlExpressions(GrafanaDashboard dashboard) =>
-        dashboard.Panels.Where(p => GrafanaDashboard.DataSourceUid(p) == Prometheus)
-            .SelectMany(GrafanaDashboard.Targets).Select(t => (string?)t["expr"] ?? string.Empty);
-
-    private static IEnumerable<string> TraceQlQueries(GrafanaDashboard dashboard) =>
-        dashboard.Panels.Where(p => GrafanaDashboard.DataSourceUid(p) == Tempo)
-            .SelectMany(GrafanaDashboard.Targets).Select(t => (string?)t["query"] ?? string.Empty);
-
     private static IEnumerable<string> Queries(GrafanaDashboard dashboard) =>
-        [.. PromQlExpressions(dashboard), .. TraceQlQueries(dashboard),
-         .. dashboard.Variables.Where(v => (string?)v["type"] == "query").Select(v => (string)v["query"]!)];
+        [.. dashboard.PromQlExpressions, .. dashboard.TraceQlQueries, .. dashboard.VariableQueries];
 
     private static IEnumerable<JsonObject> DataSources(JsonNode? node) => node switch
     {
@@ -208,10 +199,4 @@ public sealed partial class DashboardTests
         JsonArray array => array.SelectMany(DataSources),
         _ => [],
     };
-
-    [GeneratedRegex(@"\$(?:\{(?<name>\w+)(?::\w+)?\}|(?<name>\w+))|\[\[(?<name>\w+)\]\]")]
-    private static partial Regex VariableReference();
-
-    [GeneratedRegex(@"^label_values\((?<selector>.+),\s*(?<label>\w+)\)$")]
-    private static partial Regex LabelValues();
 }
