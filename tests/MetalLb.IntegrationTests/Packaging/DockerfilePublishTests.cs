@@ -7,8 +7,9 @@ namespace MetalLb.IntegrationTests.Packaging;
 /// Runs each Dockerfile's build stage here, without Docker: the files its COPY instructions take from the context laid
 /// out in a temporary directory, then its own RUN lines (the <c>dotnet publish</c>, as written in the Dockerfile) in
 /// its WORKDIR, and checks that what the runtime stage copies holds the ENTRYPOINT's dll and asks only for frameworks
-/// the runtime image has. The tests of one class run one after another, so the four builds never compete.
+/// the runtime image has. They run one after another and alone (<see cref="DockerBuilds"/>).
 /// </summary>
+[Collection(DockerBuilds.Name)]
 public sealed class DockerfilePublishTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
