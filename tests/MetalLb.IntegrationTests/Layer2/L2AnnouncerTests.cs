@@ -60,6 +60,11 @@ public sealed partial class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<
         Assert.Equal(
             metrics.Value("metallb_svc_bus_plan_age_seconds_count", ("node", n2.Name)),
             metrics.Value("metallb_svc_bus_plan_age_seconds_bucket", ("node", n2.Name), ("le", "+Inf")));
+        Metrics.LiveMetrics.AssertMatchesContract(
+            metrics,
+            "metallb_speaker_announced", "metallb_layer2_requests_received", "metallb_layer2_responses_sent", "metallb_layer2_gratuitous_sent",
+            "metallb_layer2_malformed_total", "metallb_svc_layer2_failovers_total", "metallb_svc_layer2_election_changes_total",
+            "metallb_svc_bus_plan_age_seconds");
     }
 
     [RootFact]

@@ -49,6 +49,12 @@ public sealed class AllocatorMetricsTests
         Assert.Equal((1, 0), (first.Value(AllocatorMetrics.ConfigLoaded), first.Value(AllocatorMetrics.ConfigStale)));
         Assert.True(first.Value(AllocatorMetrics.Updates) >= 1);
         Assert.Equal(0, first.Value(AllocatorMetrics.UpdateErrors));
+        LiveMetrics.AssertMatchesContract(
+            first,
+            AllocatorMetrics.AddressesTotal, AllocatorMetrics.Ipv4AddressesTotal, AllocatorMetrics.Ipv6AddressesTotal,
+            AllocatorMetrics.AddressesInUse, AllocatorMetrics.Ipv4AddressesInUse, AllocatorMetrics.Ipv6AddressesInUse,
+            AllocatorMetrics.ServicesAllocated, AllocatorMetrics.ConfigLoaded, AllocatorMetrics.ConfigStale, AllocatorMetrics.Updates,
+            AllocatorMetrics.UpdateErrors, AllocatorMetrics.Allocations, AllocatorMetrics.AllocationFailures);
 
         await cluster.ApplyAsync(Pool("alpha", avoidBuggyIps: true, "192.0.2.0/24", "198.51.100.128/25"));
 
