@@ -64,7 +64,7 @@ public static class AllocatorExtensions
         services.TryAddSingleton<PlanDigestPublisher>();
         services.AddHostedService(sp =>
         {
-            // The gauges exist from the start, before the first pass reports anything.
+            // The instruments exist from the start, before the first pass reports anything.
             sp.GetRequiredService<AllocatorMetrics>();
             return sp.GetRequiredService<AllocatorWorker>();
         });

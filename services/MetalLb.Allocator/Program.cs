@@ -9,10 +9,12 @@ internal static class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddMetalLbDefaults("metallb-svc-allocator");
+        builder.AddMetalLbPrometheus();
         builder.AddAllocator();
 
         var app = builder.Build();
         app.MapAllocatorHealth();
+        app.MapMetalLbMetrics();
         app.Run();
     }
 }

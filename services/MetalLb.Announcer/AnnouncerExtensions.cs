@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MetalLb.Announcer.Bgp;
 using MetalLb.Announcer.Frr;
 using MetalLb.Announcer.Layer2;
@@ -12,7 +13,6 @@ using MetalLb.Layer2.Interfaces;
 using MetalLb.Layer2.Responder;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using OpenTelemetry.Metrics;
 
 namespace MetalLb.Announcer;
 
@@ -31,7 +31,7 @@ public static class AnnouncerExtensions
         }
 
         builder.AddMetalLbDefaults("metallb-svc-announcer");
-        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddPrometheusExporter(o => o.DisableTotalNameSuffixForCounters = true));
+        builder.AddMetalLbPrometheus();
         var services = builder.Services;
         services.AddOptions<AnnouncerOptions>().BindConfiguration(AnnouncerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -55,6 +55,10 @@ public static class AnnouncerExtensions
         services.AddSingleton<HeartbeatService>();
         services.AddSingleton<SnapshotService>();
         services.AddSingleton<AnnouncerMetrics>();
+        services.AddSingleton(sp => new PlanAgeMetric(
+            sp.GetRequiredService<IMeterFactory>(),
+            sp.GetRequiredService<IOptions<AnnouncerOptions>>().Value.NodeName!,
+            sp.GetRequiredService<TimeProvider>()));
         var bgp = AddBgpBackend(services, section.GetValue(nameof(AnnouncerOptions.BgpMode), BgpMode.Native), node);
 
         // Order matters: links are read before the first snapshot converges anything.
@@ -66,6 +70,7 @@ public static class AnnouncerExtensions
             // The gauges exist from the start, before the first snapshot reports anything.
             sp.GetRequiredService<AnnouncerMetrics>();
             sp.GetService<BgpMetrics>();
+            sp.GetRequiredService<PlanAgeMetric>();
             return sp.GetRequiredService<SnapshotService>();
         });
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
@@ -89,7 +94,7 @@ public static class AnnouncerExtensions
     public static WebApplication MapAnnouncerEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapMetalLbMetrics();
         app.MapMetalLbHealth();
         return app;
     }

@@ -1,9 +1,11 @@
 using k8s;
 using MetalLb.Domain.Validation;
+using MetalLb.Hosting.Telemetry;
 using MetalLb.Kubernetes.Caching;
 using MetalLb.Webhook.Admission;
 using MetalLb.Webhook.Conversion;
 using MetalLb.Webhook.Health;
+using MetalLb.Webhook.Metrics;
 using MetalLb.Webhook.Store;
 using MetalLb.Webhook.Webhooks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -35,7 +37,12 @@ public static class AdmissionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHostedService<ObjectStoreStartupCheck>();
+        services.AddHostedService(sp =>
+        {
+            // The instruments exist from the start, before the first request.
+            sp.GetRequiredService<WebhookMetrics>();
+            return ActivatorUtilities.CreateInstance<ObjectStoreStartupCheck>(sp);
+        });
         if (!string.IsNullOrEmpty(builder.Configuration[$"{WebhookOptions.SectionName}:{nameof(WebhookOptions.Manifests)}"]))
         {
             services.AddSingleton<ManifestObjectStore>();
@@ -59,6 +66,7 @@ public static class AdmissionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ValidationCache>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<AdmissionEndpoint>();
         services.AddSingleton<ConversionEndpoint>();
         services.AddSingleton<MetalLbObjectWebhook>();
@@ -67,10 +75,11 @@ public static class AdmissionExtensions
         services.AddSingleton<NamespaceMutationWebhook>();
         services.AddSingleton<IpAddressPoolMutationWebhook>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("admission", tags: [ReadinessCheck.Tag]);
+        builder.AddMetalLbPrometheus();
         return builder;
     }
 
-    /// <summary>Maps every admission path, <c>/convert</c>, <c>/healthz</c> and <c>/readyz</c>.</summary>
+    /// <summary>Maps every admission path, <c>/convert</c>, <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>.</summary>
     public static IEndpointRouteBuilder MapAdmission(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -95,6 +104,7 @@ public static class AdmissionExtensions
             Predicate = r => r.Tags.Contains(ReadinessCheck.Tag),
             ResponseWriter = HealthResponse.WriteAsync,
         });
+        endpoints.MapMetalLbMetrics();
         return endpoints;
     }
 }

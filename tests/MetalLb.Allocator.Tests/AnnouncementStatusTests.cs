@@ -87,7 +87,7 @@ public sealed class AnnouncementStatusTests
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var h = new ReconcilerHarness();
-        _ = new AllocatorMetrics(h.Reconciler, services.GetRequiredService<IMeterFactory>());
+        _ = new AllocatorMetrics(h.Reconciler, new FakeLeadership(), services.GetRequiredService<IMeterFactory>());
         h.Cluster.SetConfig(Yaml.Pool("blue", "192.0.2.10-192.0.2.20"));
         await h.PassAsync();
         var before = Gauges(services);

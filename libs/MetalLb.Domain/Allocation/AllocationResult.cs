@@ -19,6 +19,11 @@ public sealed record AllocationResult(
     public string? Error { get; init; }
 
     /// <summary>
+    /// The <see cref="AllocationFailure"/> code of <see cref="Error"/>; null unless <see cref="Outcome"/> is Failed.
+    /// </summary>
+    public string? FailureReason { get; init; }
+
+    /// <summary>
     /// True when the Service's status or <c>ip-allocated-from-pool</c> annotation differs from what it should
     /// be, i.e. when the adapter has to write it.
     /// </summary>
@@ -32,6 +37,7 @@ public sealed record AllocationResult(
         && Pool == other.Pool
         && Events.SequenceEqual(other.Events)
         && Error == other.Error
+        && FailureReason == other.FailureReason
         && StatusChanged == other.StatusChanged;
 
     public override int GetHashCode()

@@ -44,7 +44,46 @@ public sealed partial class Allocator
                 $"Service uses deprecated annotation {string.Join(", ", request.DeprecatedAnnotations)}; use the metallb.io/ equivalent"));
         }
 
-        return new AllocationResult(request.Key, outcome, ips, pool, events) { Error = error, StatusChanged = changed };
+        return new AllocationResult(request.Key, outcome, ips, pool, events)
+        {
+            Error = error,
+            FailureReason = outcome == AllocationOutcome.Failed ? FailureReasonOf(request) : null,
+            StatusChanged = changed,
+        };
+    }
+
+    /// <summary>The <see cref="AllocationFailure"/> code of a failed convergence, from what the Service asked for.</summary>
+    private string FailureReasonOf(ServiceRequest request)
+    {
+        if (request.Family is null || (request.Policy == FamilyPolicy.RequireDualStack && request.ClusterIPs.Count < 2))
+        {
+            return AllocationFailure.InvalidClusterIps;
+        }
+
+        if (request.DesiredError is not null)
+        {
+            return AllocationFailure.InvalidRequest;
+        }
+
+        if (request.DesiredIps.Count > 0)
+        {
+            return AllocationFailure.RequestedIpUnavailable;
+        }
+
+        if (request.DesiredPool is { } name)
+        {
+            if (!_pools.ByName.TryGetValue(name, out var pool))
+            {
+                return AllocationFailure.PoolNotFound;
+            }
+
+            if (IncompatibilityReason(pool.Pool, request.Namespace, request.Labels) is not null)
+            {
+                return AllocationFailure.PoolIncompatible;
+            }
+        }
+
+        return AllocationFailure.NoAvailableIps;
     }
 
     private (AllocationOutcome Outcome, string? Error) ConvergeCore(ServiceRequest request, List<AllocationEvent> events)

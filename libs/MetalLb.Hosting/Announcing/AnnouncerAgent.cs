@@ -30,6 +30,9 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
     private readonly Dictionary<string, L2Claim> _claims = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), RouteAdvertisement> _routes = [];
     private readonly Dictionary<(string, string), AnnouncementStatus> _reported = [];
+    private readonly Dictionary<string, string> _winners = new(StringComparer.Ordinal);
+    private long _failovers;
+    private long _electionChanges;
     private PlanDigest _applied = PlanDigests.Compute([]);
     private bool _hasRetries;
     private bool _stopped;
@@ -82,6 +85,15 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
             }
         }
     }
+
+    /// <summary>
+    /// Times this node took over an IP another node had won before, as this node saw the elections (the IP's last
+    /// winner, a gap without one in between ignored).
+    /// </summary>
+    public long L2Failovers => Interlocked.Read(ref _failovers);
+
+    /// <summary>Times the L2 winner of an IP this node is a candidate for changed from one node to another, as this node saw it.</summary>
+    public long L2ElectionChanges => Interlocked.Read(ref _electionChanges);
 
     public void Dispose() => _gate.Dispose();
 
@@ -166,6 +178,8 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
             {
                 desired = desired with { Routes = new Dictionary<(string, string), RouteAdvertisement>() };
             }
+
+            CountElections(desired.L2Winners);
 
             var (claims, updates, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
             activity?.SetTag(AnnouncerTelemetry.ClaimsTag, claims);
@@ -261,6 +275,34 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
 
         _hasRetries = failures > 0;
         return (claims, updates, failures);
+    }
+
+    /// <summary>Compares each IP's winner with the last one seen; IPs this node is no longer a candidate for are forgotten.</summary>
+    private void CountElections(IReadOnlyDictionary<string, string?> winners)
+    {
+        foreach (var (ip, winner) in winners)
+        {
+            if (winner is null)
+            {
+                continue;
+            }
+
+            if (_winners.TryGetValue(ip, out var last) && last != winner)
+            {
+                Interlocked.Increment(ref _electionChanges);
+                if (winner == node)
+                {
+                    Interlocked.Increment(ref _failovers);
+                }
+            }
+
+            _winners[ip] = winner;
+        }
+
+        foreach (var ip in _winners.Keys.Where(ip => !winners.ContainsKey(ip)).ToArray())
+        {
+            _winners.Remove(ip);
+        }
     }
 
     private async Task<bool> TryAsync(Func<Task> operation, string what, string target)

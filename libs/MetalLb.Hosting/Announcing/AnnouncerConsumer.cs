@@ -3,14 +3,16 @@ using MetalLb.Contracts;
 
 namespace MetalLb.Hosting.Announcing;
 
-/// <summary>An announcer's side of the bus: plans, withdrawals and digests in, statuses out.</summary>
-public sealed class AnnouncerConsumer(AnnouncerAgent agent)
+/// <summary>An announcer's side of the bus: plans, withdrawals and digests in, statuses out; the plan's age once applied.</summary>
+public sealed class AnnouncerConsumer(AnnouncerAgent agent, PlanAgeMetric? planAge = null)
     : IConsumer<AnnouncementPlan>, IConsumer<AnnouncementWithdrawn>, IConsumer<PlanDigest>
 {
     public async Task Consume(ConsumeContext<AnnouncementPlan> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await ReportAsync(context, await agent.ApplyAsync(context.Message, context.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        var statuses = await agent.ApplyAsync(context.Message, context.CancellationToken).ConfigureAwait(false);
+        planAge?.Applied(context.SentTime);
+        await ReportAsync(context, statuses).ConfigureAwait(false);
     }
 
     public async Task Consume(ConsumeContext<AnnouncementWithdrawn> context)

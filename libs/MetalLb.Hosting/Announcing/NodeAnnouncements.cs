@@ -13,6 +13,12 @@ public sealed record NodeAnnouncements(
 {
     public const string Layer2 = "l2";
 
+    /// <summary>
+    /// IP → the node this node sees winning its L2 election, for every IP of a plan this node is a candidate of; null
+    /// while nobody wins (no live candidate, or waiting for a starting one).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> L2Winners { get; init; } = new Dictionary<string, string?>(StringComparer.Ordinal);
+
     public const string Bgp = "bgp";
 
     /// <summary>
@@ -54,6 +60,7 @@ public sealed record NodeAnnouncements(
         var claims = new Dictionary<string, L2Claim>(StringComparer.Ordinal);
         var routes = new Dictionary<(string, string), RouteAdvertisement>();
         var statuses = new Dictionary<(string, string), AnnouncementStatus>();
+        var winners = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var plan in plans.OrderBy(p => p.ServiceKey, StringComparer.Ordinal))
         {
             if (plan.L2Candidates.FirstOrDefault(c => c.Node == node) is { } mine)
@@ -75,6 +82,11 @@ public sealed record NodeAnnouncements(
                         awaited = candidate;
                         break;
                     }
+                }
+
+                foreach (var ip in plan.Ips)
+                {
+                    winners.TryAdd(ip, winner?.Node);
                 }
 
                 var elected = winner?.Node == node;
@@ -110,6 +122,6 @@ public sealed record NodeAnnouncements(
             }
         }
 
-        return new NodeAnnouncements(claims, routes, statuses);
+        return new NodeAnnouncements(claims, routes, statuses) { L2Winners = winners };
     }
 }

@@ -26,6 +26,7 @@ public sealed partial class AllocatorReconciler
         var result = ConfigValidator.Validate(merged.Objects, options.ToValidationOptions());
         if (merged.Errors.Count > 0 || !result.IsValid || result.Config is null)
         {
+            Counts.ConfigProcessed(valid: false);
             _configStale = true;
             var summary = string.Join("\n", merged.Errors.Concat(result.Errors.Select(e => Describe(e, merged))));
             AllocatorLog.ConfigInvalid(logger, _allocator is not null, summary);
@@ -33,6 +34,7 @@ public sealed partial class AllocatorReconciler
             return ConfigPass.None;
         }
 
+        Counts.ConfigProcessed(valid: true);
         _configStale = false;
         _legacyPools = merged.LegacyPools;
         var labels = snapshot.Namespaces.ToDictionary(

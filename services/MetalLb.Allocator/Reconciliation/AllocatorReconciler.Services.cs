@@ -119,6 +119,15 @@ public sealed partial class AllocatorReconciler
             }
         }
 
+        if (result.Outcome == AllocationOutcome.Allocated && result.Pool is { } pool)
+        {
+            Counts.Allocated(pool);
+        }
+        else if (result.Outcome == AllocationOutcome.Failed)
+        {
+            Counts.Failed(result.FailureReason ?? AllocationFailure.NoAvailableIps);
+        }
+
         var context = activity?.Context ?? parent;
         if (context != default)
         {

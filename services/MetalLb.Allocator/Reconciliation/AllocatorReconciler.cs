@@ -31,12 +31,22 @@ public sealed partial class AllocatorReconciler(
     private string? _configFingerprint;
     private ConfigurationReport? _reported;
     private volatile bool _configStale;
+    private volatile IReadOnlyList<PoolReport> _poolReports = [];
 
     /// <summary>True while the last union of metallb.io objects seen did not validate and an older one is in force.</summary>
     public bool ConfigIsStale => _configStale;
 
     /// <summary>True while a valid configuration is in force.</summary>
     public bool ConfigIsLoaded => Volatile.Read(ref _config) is not null;
+
+    /// <summary>What this process has done since it started: configuration updates, allocations and failures.</summary>
+    public AllocatorCounts Counts { get; } = new();
+
+    /// <summary>
+    /// Every configured pool's accounting after the last pass, in configuration order; empty before the first valid
+    /// configuration and after <see cref="Reset"/> (a follower holds no assignments, so it reports no pool).
+    /// </summary>
+    public IReadOnlyList<PoolReport> PoolReports => _poolReports;
 
     /// <summary>True once every Service has been restored from its status (METALLB-SPEC §3.7).</summary>
     public bool IsRestored { get; private set; }
@@ -60,6 +70,7 @@ public sealed partial class AllocatorReconciler(
         _traceParents.Clear();
         _unpublished.Clear();
         _poolStatus.Clear();
+        _poolReports = [];
         _allocator = null;
         _config = null;
         _configFingerprint = null;
@@ -97,5 +108,16 @@ public sealed partial class AllocatorReconciler(
         HasPublishedAll |= _unpublished.Count == 0;
         await PublishPeerSetsAsync(snapshot, cancellationToken).ConfigureAwait(false);
         await WritePoolStatusAsync(config.Changed, cancellationToken).ConfigureAwait(false);
+        ReportPools(services.Keys);
+    }
+
+    private void ReportPools(IEnumerable<string> serviceKeys)
+    {
+        var holders = serviceKeys
+            .Select(_allocator!.PoolOf)
+            .OfType<string>()
+            .GroupBy(p => p, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        _poolReports = [.. _config!.Pools.Select(p => new PoolReport(_allocator.Usage(p.Name), holders.GetValueOrDefault(p.Name)))];
     }
 }

@@ -7,7 +7,9 @@ namespace MetalLb.Announcer.Metrics;
 /// <summary>
 /// MetalLB's speaker metrics under their names (METALLB-SPEC §7.2) — <c>metallb_speaker_announced</c>,
 /// <c>metallb_layer2_requests_received</c>, <c>…_responses_sent</c>, <c>…_gratuitous_sent</c> — plus
-/// <c>metallb_layer2_conflicts_total</c> and <c>metallb_layer2_malformed_total</c>.
+/// <c>metallb_layer2_conflicts_total</c>, <c>metallb_layer2_malformed_total</c>,
+/// <c>metallb_svc_layer2_failovers_total{node}</c> and <c>metallb_svc_layer2_election_changes_total{node}</c>
+/// (<c>node</c> is this announcer's own node, one value per process).
 /// </summary>
 internal sealed class AnnouncerMetrics
 {
@@ -22,6 +24,11 @@ internal sealed class AnnouncerMetrics
         meter.CreateObservableCounter("metallb_layer2_gratuitous_sent", () => PerIp(counters, c => c.Gratuitous), description: "gratuitous ARP and unsolicited NA rounds sent");
         meter.CreateObservableCounter("metallb_layer2_conflicts_total", () => PerIp(counters, c => c.Conflicts), description: "another station claiming an IP this node announces");
         meter.CreateObservableCounter("metallb_layer2_malformed_total", () => counters.Malformed, description: "malformed ARP/NDP frames dropped");
+        var node = new KeyValuePair<string, object?>("node", agent.Node);
+        meter.CreateObservableCounter(
+            "metallb_svc_layer2_failovers_total", () => new Measurement<long>(agent.L2Failovers, node), description: "IPs this node took over from another node");
+        meter.CreateObservableCounter(
+            "metallb_svc_layer2_election_changes_total", () => new Measurement<long>(agent.L2ElectionChanges, node), description: "changes of an IP's L2 winner, as this node saw them");
     }
 
     private static IEnumerable<Measurement<long>> PerIp(

@@ -22,17 +22,22 @@ public sealed record AdmissionDecision
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>The <see cref="DenialReason"/> code of a denial, for metrics; null when allowed.</summary>
+    public string? Rule { get; init; }
+
     /// <summary>JSONPatch operations to apply to the object; null when nothing changes.</summary>
     public JsonArray? Patch { get; init; }
 
     public static AdmissionDecision Allow(IReadOnlyList<string>? warnings = null) =>
         new() { Allowed = true, Warnings = warnings ?? [] };
 
-    public static AdmissionDecision Deny(string message, IReadOnlyList<string>? warnings = null) =>
-        new() { Allowed = false, Code = Forbidden, Message = message, Warnings = warnings ?? [] };
+    /// <summary>A denial by a rule, counted under <paramref name="rule"/>, a <see cref="DenialReason"/> code.</summary>
+    public static AdmissionDecision Deny(string message, string rule, IReadOnlyList<string>? warnings = null) =>
+        new() { Allowed = false, Code = Forbidden, Message = message, Rule = rule, Warnings = warnings ?? [] };
 
     /// <summary>The object cannot be judged by this endpoint (wrong kind, unreadable fields).</summary>
-    public static AdmissionDecision Invalid(string message) => new() { Allowed = false, Code = BadRequest, Message = message };
+    public static AdmissionDecision Invalid(string message) =>
+        new() { Allowed = false, Code = BadRequest, Message = message, Rule = DenialReason.InvalidRequest };
 
     public static AdmissionDecision Mutate(JsonArray? patch) => new() { Allowed = true, Patch = patch is { Count: > 0 } ? patch : null };
 

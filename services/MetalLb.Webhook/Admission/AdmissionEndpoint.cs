@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using MetalLb.Webhook.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace MetalLb.Webhook.Admission;
@@ -8,12 +9,13 @@ namespace MetalLb.Webhook.Admission;
 /// The HTTP side of every admission path: reads and checks the AdmissionReview, runs one webhook inside a span, and
 /// writes the response. Input it cannot read gets a 400 (or 413) with a message; nothing a client sends crashes it.
 /// </summary>
-public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, ILogger<AdmissionEndpoint> logger)
+public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, WebhookMetrics metrics, ILogger<AdmissionEndpoint> logger)
 {
     public async Task HandleAsync(HttpContext http, Func<AdmissionRequest, AdmissionDecision> review)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(review);
+        var started = Stopwatch.GetTimestamp();
         var path = http.Request.Path.Value ?? "";
         var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxRequestBytes, http.RequestAborted);
         if (body is null)
@@ -33,6 +35,7 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
         var response = AdmissionReview.For(decision.ToResponse(request.Uid!));
         http.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(http.Response.Body, response, AdmissionJson.Options, http.RequestAborted);
+        metrics.Reviewed(KindOf(request), request.Operation!, decision.Allowed, decision.Rule, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>Parses and checks a review; returns the request or why it is unusable.</summary>
@@ -86,7 +89,7 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
     private AdmissionDecision Review(string path, AdmissionRequest request, Func<AdmissionRequest, AdmissionDecision> review)
     {
         var subject = request.Subject!;
-        var kind = request.Kind?.Kind ?? ObjectHeader.Of(subject).Kind;
+        var kind = KindOf(request);
         var name = string.IsNullOrEmpty(request.Name) ? subject["metadata"]?["name"]?.ToString() ?? "" : request.Name;
         using var activity = WebhookTelemetry.Source.StartActivity($"admission {kind}", ActivityKind.Server);
         activity?.SetTag(WebhookTelemetry.KindTag, kind);
@@ -106,6 +109,7 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
             {
                 Allowed = false,
                 Code = AdmissionDecision.InternalError,
+                Rule = DenialReason.InternalError,
                 Message = $"internal error while reviewing {kind}/{name}: {ex.Message}",
             };
         }
@@ -124,6 +128,8 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
 
         return decision;
     }
+
+    private static string KindOf(AdmissionRequest request) => request.Kind?.Kind ?? ObjectHeader.Of(request.Subject!).Kind;
 
     private async Task RefuseAsync(HttpContext http, int status, string message)
     {

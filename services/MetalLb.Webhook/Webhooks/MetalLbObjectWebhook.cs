@@ -43,18 +43,18 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
         var incoming = Decode(subject, request.Namespace, out var problem);
         if (incoming is null)
         {
-            return AdmissionDecision.Deny(problem!);
+            return AdmissionDecision.Deny(problem!, DenialReason.UndecodableObject);
         }
 
         var ns = cache.Options.MetalLbNamespace;
         var snapshot = store.Snapshot;
-        var errors = new List<string>();
+        var errors = new List<ValidationProblem>();
         Func<ConfigSource> next;
         if (request.Operation == AdmissionOperation.Delete)
         {
             if (incoming is BfdProfile && BfdProfileRules.CheckDelete(incoming.Metadata.Name, snapshot.Peers) is { } inUse)
             {
-                return AdmissionDecision.Deny($"{ObjectRef.Of(incoming)}: {inUse}");
+                return AdmissionDecision.Deny($"{ObjectRef.Of(incoming)}: {inUse}", DenialReason.InUse);
             }
 
             next = () => ConfigSetEditor.Remove(snapshot, incoming, ns);
@@ -64,7 +64,7 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
             if (request.Operation == AdmissionOperation.Update && incoming is BgpPeer updated
                 && request.OldObject is JsonObject oldJson && Decode(oldJson, request.Namespace, out _) is BgpPeer old)
             {
-                errors.AddRange(BgpPeerRules.CheckUpdate(old, updated).Select(p => p.ToString()));
+                errors.AddRange(BgpPeerRules.CheckUpdate(old, updated));
             }
 
             next = () => ConfigSetEditor.Put(snapshot, incoming, ns);
@@ -73,7 +73,7 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
         var current = cache.Current(snapshot);
         var result = FastPoolWrite(request, incoming, snapshot, current) ?? cache.Validate(next());
         var added = result.Errors.Where(p => !current.ErrorKeys.Contains(ProblemKey.Of(p))).ToArray();
-        errors.AddRange(added.Where(p => !IsForwardReference(p)).Select(p => p.ToString()));
+        errors.AddRange(added.Where(p => !IsForwardReference(p)));
         var warnings = new List<string>();
         if (request.Operation != AdmissionOperation.Delete)
         {
@@ -86,7 +86,8 @@ public sealed class MetalLbObjectWebhook(IObjectStore store, ValidationCache cac
         IReadOnlyList<string> distinct = [.. warnings.Distinct(StringComparer.Ordinal)];
         return errors.Count == 0
             ? AdmissionDecision.Allow(distinct)
-            : AdmissionDecision.Deny(string.Join("; ", errors.Distinct(StringComparer.Ordinal)), distinct);
+            : AdmissionDecision.Deny(
+                string.Join("; ", errors.Select(p => p.ToString()).Distinct(StringComparer.Ordinal)), DenialReason.OfField(errors[0].Field), distinct);
     }
 
     /// <summary>A pool create or update judged without re-validating every pool, where that gives the same verdict.</summary>

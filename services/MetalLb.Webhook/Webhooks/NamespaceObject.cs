@@ -19,8 +19,8 @@ public static class NamespaceObject
 
         var decoded = AdmissionObjectReader.Read(json, null);
         var ns = decoded.Objects.Namespaces is [var first, ..] ? first : null;
-        problem = !decoded.IsValid ? AdmissionDecision.Deny(string.Join("; ", decoded.Problems))
-            : ns is null ? AdmissionDecision.Deny("the Namespace could not be read")
+        problem = !decoded.IsValid ? AdmissionDecision.Deny(string.Join("; ", decoded.Problems), DenialReason.UndecodableObject)
+            : ns is null ? AdmissionDecision.Deny("the Namespace could not be read", DenialReason.UndecodableObject)
             : null;
         return problem is null ? ns : null;
     }

@@ -46,6 +46,7 @@ public sealed class NamespaceValidationWebhook(IOptions<WebhookOptions> options)
             .ToArray();
         return problems.Length == 0
             ? AdmissionDecision.Allow()
-            : AdmissionDecision.Deny(string.Join("; ", problems.Select(p => $"{NamespaceInfo.KindName}/{_namespace}: {p}")));
+            : AdmissionDecision.Deny(
+                string.Join("; ", problems.Select(p => $"{NamespaceInfo.KindName}/{_namespace}: {p}")), DenialReason.PodSecurityLabels);
     }
 }

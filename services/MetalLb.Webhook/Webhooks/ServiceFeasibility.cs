@@ -43,7 +43,7 @@ public static class ServiceFeasibility
         }
 
         return Requests(service)
-            ? ServiceVerdict.Deny(error)
+            ? ServiceVerdict.Deny(error, result.FailureReason ?? AllocationFailure.NoAvailableIps)
             : ServiceVerdict.Warn($"MetalLB cannot give this Service an IP now: {error}");
     }
 

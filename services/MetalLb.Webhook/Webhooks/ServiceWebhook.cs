@@ -62,7 +62,7 @@ public sealed class ServiceWebhook(IObjectStore store, ValidationCache cache, IO
             return AdmissionDecision.Allow(warnings);
         }
 
-        return AdmissionDecision.Deny($"Service/{service.Metadata.Name}: {denial}", warnings);
+        return AdmissionDecision.Deny($"Service/{service.Metadata.Name}: {denial}", verdict.Reason ?? DenialReason.Unspecified, warnings);
     }
 
     private static ServiceInfo? Decode(JsonObject json, string? requestNamespace, out AdmissionDecision? problem)
@@ -76,8 +76,8 @@ public sealed class ServiceWebhook(IObjectStore store, ValidationCache cache, IO
 
         var decoded = AdmissionObjectReader.Read(json, requestNamespace);
         var service = decoded.Objects.Services is [var first, ..] ? first : null;
-        problem = !decoded.IsValid ? AdmissionDecision.Deny(string.Join("; ", decoded.Problems))
-            : service is null ? AdmissionDecision.Deny("the Service could not be read")
+        problem = !decoded.IsValid ? AdmissionDecision.Deny(string.Join("; ", decoded.Problems), DenialReason.UndecodableObject)
+            : service is null ? AdmissionDecision.Deny("the Service could not be read", DenialReason.UndecodableObject)
             : null;
         return problem is null ? service : null;
     }

@@ -11,8 +11,20 @@ namespace MetalLb.Webhook.Webhooks;
 public sealed class ValidationCache(IOptions<WebhookOptions> options)
 {
     private volatile ValidatedSet? _last;
+    private long _validations;
+    private long _invalid;
+    private volatile bool _hasBeenValid;
 
     public ValidationOptions Options { get; } = options.Value.ToValidationOptions();
+
+    /// <summary>Sets of current objects validated so far (one per change of the store that a request or scrape saw).</summary>
+    public long Validations => Interlocked.Read(ref _validations);
+
+    /// <summary>Of <see cref="Validations"/>, those that did not validate.</summary>
+    public long InvalidValidations => Interlocked.Read(ref _invalid);
+
+    /// <summary>True once some set of current objects has validated.</summary>
+    public bool HasBeenValid => _hasBeenValid;
 
     /// <summary>The result for the current set, computed once per snapshot instance.</summary>
     public ValidatedSet Current(ConfigSource snapshot)
@@ -25,6 +37,16 @@ public sealed class ValidationCache(IOptions<WebhookOptions> options)
 
         var entry = new ValidatedSet(snapshot, ConfigValidator.Validate(snapshot, Options));
         _last = entry;
+        Interlocked.Increment(ref _validations);
+        if (entry.Result.IsValid)
+        {
+            _hasBeenValid = true;
+        }
+        else
+        {
+            Interlocked.Increment(ref _invalid);
+        }
+
         return entry;
     }
 

@@ -120,8 +120,17 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
         Assert.Contains(
             rule["spec"]!["groups"]![0]!["rules"]!.AsArray(),
             r => ((string?)r!["expr"])!.Contains("metallb_allocator_addresses_in_use_total{pool!~\"lab-.*\"}", StringComparison.Ordinal));
-        Assert.Equal(2, rendered.Count(d => YamlDocuments.Kind(d) == "ServiceMonitor"));
-        Assert.Equal(2, rendered.Count(d => YamlDocuments.Kind(d) == "PodMonitor"));
+        Assert.Equal(["allocator", "announcer", "webhook"], MonitoredComponents(rendered, "ServiceMonitor"));
+        Assert.Equal(["allocator", "announcer", "webhook"], MonitoredComponents(rendered, "PodMonitor"));
+        foreach (var monitor in rendered.Where(d => YamlDocuments.Kind(d) == "PodMonitor"))
+        {
+            var component = (string?)monitor["metadata"]!["labels"]!["app.kubernetes.io/component"];
+            var workload = rendered.Single(d => YamlDocuments.Kind(d) is "Deployment" or "DaemonSet"
+                && (string?)d["metadata"]!["labels"]?["app.kubernetes.io/component"] == component);
+            var ports = workload["spec"]!["template"]!["spec"]!["containers"]!.AsArray()
+                .SelectMany(c => c!["ports"]?.AsArray() ?? []).Select(p => (string?)p!["name"]);
+            Assert.Contains((string?)monitor["spec"]!["podMetricsEndpoints"]![0]!["port"], ports);
+        }
         Assert.All(
             rendered.Where(d => YamlDocuments.Kind(d) is "ServiceMonitor" or "PodMonitor")
                 .SelectMany(d => (d["spec"]!["endpoints"] ?? d["spec"]!["podMetricsEndpoints"])!.AsArray()),
@@ -228,6 +237,11 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
 
     private static JsonObject Announcer(List<JsonObject> rendered) =>
         YamlDocuments.Single(rendered, "DaemonSet", "metallb-svc-announcer")["spec"]!["template"]!["spec"]!.AsObject();
+
+    private static List<string?> MonitoredComponents(List<JsonObject> rendered, string kind) =>
+        [.. rendered.Where(d => YamlDocuments.Kind(d) == kind)
+            .Select(d => (string?)d["metadata"]!["labels"]!["app.kubernetes.io/component"])
+            .Order(StringComparer.Ordinal)];
 
     private static List<string?> Containers(List<JsonObject> rendered) =>
         [.. Announcer(rendered)["containers"]!.AsArray().Select(c => (string?)c!["name"])];

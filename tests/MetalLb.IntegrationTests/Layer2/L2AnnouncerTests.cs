@@ -2,6 +2,7 @@ using MetalLb.Domain.Net;
 using MetalLb.IntegrationTests.Allocator;
 using MetalLb.Layer2.Codecs;
 using MetalLb.TestSupport;
+using MetalLb.TestSupport.Metrics;
 
 namespace MetalLb.IntegrationTests.Layer2;
 
@@ -49,6 +50,21 @@ public sealed partial class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<
         await L2Cluster.UntilAsync(cluster.NeighbourAsync, m => m == n2.Mac, "the client's neighbour entry to follow node-2's gratuitous ARP");
         Assert.Equal([n2.Mac], await cluster.ArpingAsync(count: 2));
         Assert.Equal(n2.Mac, await L2Cluster.UntilAsync(cluster.NdiscAsync, m => m is not null, "an NA from node-2"));
+        var metrics = await L2Cluster.UntilAsync(
+            () => ScrapeAsync(announcers[1]),
+            m => m.Value("metallb_svc_layer2_failovers_total", ("node", n2.Name)) >= 2,
+            "node-2 to count its takeover of both IPs");
+        Assert.Equal(2, metrics.Value("metallb_svc_layer2_failovers_total", ("node", n2.Name)));
+        Assert.True(metrics.Value("metallb_svc_layer2_election_changes_total", ("node", n2.Name)) >= 2);
+        Assert.True(metrics.Value("metallb_svc_bus_plan_age_seconds_count", ("node", n2.Name)) >= 1);
+        Assert.Equal(
+            metrics.Value("metallb_svc_bus_plan_age_seconds_count", ("node", n2.Name)),
+            metrics.Value("metallb_svc_bus_plan_age_seconds_bucket", ("node", n2.Name), ("le", "+Inf")));
+        Metrics.LiveMetrics.AssertMatchesContract(
+            metrics,
+            "metallb_speaker_announced", "metallb_layer2_requests_received", "metallb_layer2_responses_sent", "metallb_layer2_gratuitous_sent",
+            "metallb_layer2_malformed_total", "metallb_svc_layer2_failovers_total", "metallb_svc_layer2_election_changes_total",
+            "metallb_svc_bus_plan_age_seconds");
     }
 
     [RootFact]
@@ -220,6 +236,13 @@ public sealed partial class L2AnnouncerTests(L2Cluster cluster) : IClassFixture<
         {
             await allocator.StopAsync();
         }
+    }
+
+    /// <summary>The announcer's <c>/metrics</c>, parsed (curl's last line is the HTTP status).</summary>
+    private static async Task<PrometheusText> ScrapeAsync(TestSupport.Network.AnnouncerProcess announcer)
+    {
+        var output = (await announcer.GetAsync("/metrics")).StandardOutput.TrimEnd();
+        return PrometheusText.Parse(output[..Math.Max(0, output.LastIndexOf('\n'))]);
     }
 
     private static async Task<string> MulticastGroupsAsync(TestSupport.Network.TestHost host) =>
