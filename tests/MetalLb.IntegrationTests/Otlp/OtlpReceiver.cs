@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace MetalLb.IntegrationTests.Otlp;
 
 /// <summary>
-/// An OTLP/HTTP endpoint (http/protobuf) on 127.0.0.1: keeps the spans and log records exporters send to
-/// <c>/v1/traces</c> and <c>/v1/logs</c>, and counts what reaches <c>/v1/metrics</c>.
+/// An OTLP/HTTP endpoint (http/protobuf) on 127.0.0.1, or on the test's own address on a test bridge: keeps the spans
+/// and log records exporters send to <c>/v1/traces</c> and <c>/v1/logs</c>, and counts what reaches <c>/v1/metrics</c>.
 /// </summary>
 internal sealed class OtlpReceiver : IAsyncDisposable
 {
@@ -20,6 +20,7 @@ internal sealed class OtlpReceiver : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly List<OtlpSpan> _spans = [];
     private readonly List<OtlpLogRecord> _logs = [];
+    private readonly List<(Func<IReadOnlyList<OtlpSpan>, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private int _metricsRequests;
 
     private OtlpReceiver(WebApplication app) => _app = app;
@@ -51,10 +52,10 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public int MetricsRequests => Volatile.Read(ref _metricsRequests);
 
-    public static async Task<OtlpReceiver> StartAsync()
+    public static async Task<OtlpReceiver> StartAsync(IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(address ?? IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
@@ -70,6 +71,32 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>Completes once the spans received satisfy <paramref name="condition"/> (those received already count).</summary>
+    public async Task<IReadOnlyList<OtlpSpan>> WaitForSpansAsync(Func<IReadOnlyList<OtlpSpan>, bool> condition, TimeSpan timeout, string what)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (condition(_spans))
+            {
+                return [.. _spans];
+            }
+
+            _waiters.Add((condition, done));
+        }
+
+        try
+        {
+            await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"the OTLP endpoint never received {what}; it has: {string.Join(", ", Spans.Select(s => s.Name).Distinct())}");
+        }
+
+        return Spans;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -82,6 +109,11 @@ internal sealed class OtlpReceiver : IAsyncDisposable
         lock (_lock)
         {
             into.AddRange(decoded);
+            foreach (var waiter in _waiters.Where(w => w.Condition(_spans)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
         }
 
         // An empty ExportTraceServiceResponse / ExportLogsServiceResponse: everything accepted.

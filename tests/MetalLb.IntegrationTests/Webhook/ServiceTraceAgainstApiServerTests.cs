@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using MetalLb.IntegrationTests.Allocator;
 using MetalLb.IntegrationTests.Deploy;
+using MetalLb.IntegrationTests.Otlp;
 using MetalLb.TestSupport;
 using MetalLb.Webhook.Certificates;
 using MetalLb.Webhook.Store;
@@ -29,7 +30,7 @@ public sealed class ServiceTraceAgainstApiServerTests
         var spans = new ConcurrentQueue<Activity>();
         using var exporter = Sdk.CreateTracerProviderBuilder()
             .AddSource("MetalLb.Webhook", "MetalLb.Allocator")
-            .AddProcessor(new SimpleActivityExportProcessor(new QueueExporter(spans)))
+            .AddProcessor(new SimpleActivityExportProcessor(new ActivityQueueExporter(spans)))
             .Build();
         await using var cluster = await AllocatorCluster.StartAsync();
         await cluster.ApplyAsync(AllocatorYaml.Pool("blue", "192.0.2.10-192.0.2.20"));
@@ -115,19 +116,5 @@ public sealed class ServiceTraceAgainstApiServerTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>OpenTelemetry's exporter contract, into a queue the test can read while spans still arrive.</summary>
-    private sealed class QueueExporter(ConcurrentQueue<Activity> into) : BaseExporter<Activity>
-    {
-        public override ExportResult Export(in Batch<Activity> batch)
-        {
-            foreach (var activity in batch)
-            {
-                into.Enqueue(activity);
-            }
-
-            return ExportResult.Success;
-        }
     }
 }
