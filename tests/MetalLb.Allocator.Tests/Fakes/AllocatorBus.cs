@@ -1,6 +1,7 @@
 using MassTransit;
 using MetalLb.Allocator.Bus;
 using MetalLb.Hosting.Bus;
+using MetalLb.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,7 +20,7 @@ internal sealed class AllocatorBus : IAsyncDisposable
         _host = host;
     }
 
-    public BusInbox Inbox { get; } = new();
+    public Inbox<object> Inbox { get; } = new();
 
     public FakeLeadership Leadership { get; } = new();
 

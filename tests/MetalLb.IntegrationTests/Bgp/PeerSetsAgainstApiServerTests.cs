@@ -45,9 +45,13 @@ public sealed class PeerSetsAgainstApiServerTests
         Assert.Null(a.Peers[0].Password);
         Assert.Equal(["spine"], ledger.For("node-b")!.Peers.Select(p => p.Name));
 
-        var sets = new SetInbox();
+        var sets = new Inbox<BgpPeerSet>(s => $"{s.Node}@{s.Generation}[{string.Join(",", s.Peers.Select(p => p.Name))}]");
         var endpoint = host.Services.GetRequiredService<IBus>().ConnectReceiveEndpoint(
-            "test-peer-sets", e => e.Handler<BgpPeerSet>(context => sets.Add(context.Message)));
+            "test-peer-sets", e => e.Handler<BgpPeerSet>(context =>
+            {
+                sets.Add(context.Message);
+                return Task.CompletedTask;
+            }));
         await endpoint.Ready.WaitAsync(Timeout);
         var nodeB = ledger.For("node-b")!;
 

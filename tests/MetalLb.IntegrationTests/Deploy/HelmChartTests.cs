@@ -122,6 +122,32 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
             r => ((string?)r!["expr"])!.Contains("metallb_allocator_addresses_in_use_total{pool!~\"lab-.*\"}", StringComparison.Ordinal));
         Assert.Equal(2, rendered.Count(d => YamlDocuments.Kind(d) == "ServiceMonitor"));
         Assert.Equal(2, rendered.Count(d => YamlDocuments.Kind(d) == "PodMonitor"));
+        Assert.All(
+            rendered.Where(d => YamlDocuments.Kind(d) is "ServiceMonitor" or "PodMonitor")
+                .SelectMany(d => (d["spec"]!["endpoints"] ?? d["spec"]!["podMetricsEndpoints"])!.AsArray()),
+            e => Assert.True((bool?)e!["honorLabels"]));
+    }
+
+    [RootFact]
+    public async Task Template_GrafanaDashboards_ShipEveryDashboardFile_InALabelledConfigMap()
+    {
+        var off = YamlDocuments.Parse(await HelmChart.TemplateAsync());
+        var on = YamlDocuments.Parse(await HelmChart.TemplateAsync(
+            "--set", "grafana.dashboards.enabled=true",
+            "--set", "grafana.dashboards.namespace=monitoring",
+            "--set", "grafana.dashboards.annotations.grafana_folder=MetalLB"));
+
+        var configMap = YamlDocuments.Single(on, "ConfigMap", "metallb-svc-grafana-dashboards");
+        var files = Directory.EnumerateFiles(RepoPaths.Combine("helm", "metallb-svc", "dashboards"), "*.json")
+            .Order(StringComparer.Ordinal).ToList();
+
+        Assert.DoesNotContain(off, d => YamlDocuments.Name(d) == "metallb-svc-grafana-dashboards");
+        Assert.Equal("monitoring", (string?)configMap["metadata"]!["namespace"]);
+        Assert.Equal("1", (string?)configMap["metadata"]!["labels"]!["grafana_dashboard"]);
+        Assert.Equal("MetalLB", (string?)configMap["metadata"]!["annotations"]!["grafana_folder"]);
+        Assert.Equal(3, files.Count);
+        Assert.Equal(files.Select(Path.GetFileName), configMap["data"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.Equal(File.ReadAllText(f), (string?)configMap["data"]![Path.GetFileName(f)]));
     }
 
     [RootFact]
