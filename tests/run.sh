@@ -29,11 +29,12 @@ install_network_tools() {
 if [ "$(id -u)" -eq 0 ]; then
   # The integration tests drive a real kube-apiserver (built once from Debian's source package and cached
   # outside the clone, ~4-10 min cold) with etcd; the chart tests a helm binary (from an npm package, cached
-  # likewise), the dashboard tests the query editors' PromQL and TraceQL grammars (npm, cached likewise); without root
+  # likewise), the dashboard tests the query editors' PromQL and TraceQL grammars (npm, cached likewise), the compose tests
+  # Docker Compose v2 (Debian's package, cached likewise; it validates without an engine); without root
   # they report themselves skipped.
-  log "installing kube-apiserver, etcd, rabbitmq-server, helm, the PromQL/TraceQL grammars and the network tools for the integration tests (cached after the first run)"
+  log "installing kube-apiserver, etcd, rabbitmq-server, helm, the PromQL/TraceQL grammars, docker compose and the network tools for the integration tests (cached after the first run)"
   if ! { tests/support/kube-apiserver.sh install && tests/support/rabbitmq.sh install && tests/support/helm.sh install \
-      && tests/support/query-syntax.sh install && install_network_tools; } >"$out/install.log" 2>&1; then
+      && tests/support/query-syntax.sh install && tests/support/compose.sh install && install_network_tools; } >"$out/install.log" 2>&1; then
     cat "$out/install.log" >&2
     log "installing the test servers failed"
     echo "0 passed, 1 failed"
