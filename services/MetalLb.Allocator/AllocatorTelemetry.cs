@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MetalLb.Hosting.Telemetry;
 
 namespace MetalLb.Allocator;
 
@@ -9,9 +10,9 @@ public static class AllocatorTelemetry
 
     /// <summary>
     /// A Service annotation holding a W3C <c>traceparent</c>: the reconcile span of a Service that carries it joins that
-    /// trace (the lab sets it at admission), so one trace runs from the write to the announcers.
+    /// trace (the webhook, and the lab, set it at admission), so one trace runs from the write to the announcers.
     /// </summary>
-    public const string TraceParentAnnotation = "metallb-svc.io/traceparent";
+    public const string TraceParentAnnotation = TraceParent.Annotation;
 
     public const string ServiceTag = "allocator.service";
 
@@ -26,11 +27,5 @@ public static class AllocatorTelemetry
     public static ActivitySource Source { get; } = new(SourceName, typeof(AllocatorTelemetry).Assembly.GetName().Version?.ToString());
 
     /// <summary>The parent a Service's spans take: its <see cref="TraceParentAnnotation"/>, else none (a new trace).</summary>
-    public static ActivityContext ParentOf(IReadOnlyDictionary<string, string> annotations)
-    {
-        ArgumentNullException.ThrowIfNull(annotations);
-        return annotations.TryGetValue(TraceParentAnnotation, out var text) && ActivityContext.TryParse(text, null, out var parent)
-            ? parent
-            : default;
-    }
+    public static ActivityContext ParentOf(IReadOnlyDictionary<string, string> annotations) => TraceParent.Parse(annotations);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using k8s;
 using MetalLb.Domain.Validation;
 using MetalLb.Hosting.Telemetry;
@@ -17,6 +18,7 @@ namespace MetalLb.Webhook;
 public static class AdmissionExtensions
 {
     public const string ServicePath = "/validate-v1-service";
+    public const string ServiceMutationPath = "/mutate-v1-service";
     public const string NamespaceValidationPath = "/validate-v1-namespace";
     public const string NamespaceMutationPath = "/mutate-v1-namespace";
     public const string PoolMutationPath = "/mutate-metallb-io-v1beta1-ipaddresspool";
@@ -71,6 +73,7 @@ public static class AdmissionExtensions
         services.AddSingleton<ConversionEndpoint>();
         services.AddSingleton<MetalLbObjectWebhook>();
         services.AddSingleton<ServiceWebhook>();
+        services.AddSingleton<ServiceTraceWebhook>();
         services.AddSingleton<NamespaceValidationWebhook>();
         services.AddSingleton<NamespaceMutationWebhook>();
         services.AddSingleton<IpAddressPoolMutationWebhook>();
@@ -89,8 +92,12 @@ public static class AdmissionExtensions
                 endpoint.HandleAsync(http, request => webhook.Review(request, kind)));
         }
 
+        // The mutation stamps its own admission span (the current one while it runs) on the Service; the validation,
+        // which the API server calls after every mutation, joins the trace that stamp started.
+        endpoints.MapPost(ServiceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, ServiceTraceWebhook webhook) =>
+            endpoint.HandleAsync(http, request => webhook.Review(request, Activity.Current?.Context ?? default)));
         endpoints.MapPost(ServicePath, (HttpContext http, AdmissionEndpoint endpoint, ServiceWebhook webhook) =>
-            endpoint.HandleAsync(http, webhook.Review));
+            endpoint.HandleAsync(http, webhook.Review, ServiceTraceWebhook.ParentOf));
         endpoints.MapPost(NamespaceValidationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceValidationWebhook webhook) =>
             endpoint.HandleAsync(http, webhook.Review));
         endpoints.MapPost(NamespaceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceMutationWebhook webhook) =>

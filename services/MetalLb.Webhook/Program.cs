@@ -1,8 +1,10 @@
+using MetalLb.Hosting.Telemetry;
 using MetalLb.Webhook;
 using MetalLb.Webhook.Certificates;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, WebhookOptions.SwitchMappings);
+builder.AddMetalLbDefaults(WebhookTelemetry.ServiceName);
 builder.AddAdmission();
 builder.Services.AddWebhookCertificates(builder.Configuration);
 builder.UseWebhookCertificates();

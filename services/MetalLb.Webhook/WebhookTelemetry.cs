@@ -7,6 +7,12 @@ public static class WebhookTelemetry
 {
     public const string SourceName = "MetalLb.Webhook";
 
+    /// <summary>The default OpenTelemetry <c>service.name</c> (OTEL_SERVICE_NAME overrides it).</summary>
+    public const string ServiceName = "metallb-svc-webhook";
+
+    /// <summary><c>mutating</c> or <c>validating</c>: a Service passes both, mutating first.</summary>
+    public const string TypeTag = "admission.type";
+
     public const string KindTag = "admission.kind";
 
     public const string NameTag = "admission.name";

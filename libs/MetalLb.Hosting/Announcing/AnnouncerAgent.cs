@@ -181,9 +181,12 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
 
             CountElections(desired.L2Winners);
 
-            var (claims, updates, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
-            activity?.SetTag(AnnouncerTelemetry.ClaimsTag, claims);
-            activity?.SetTag(AnnouncerTelemetry.UpdatesTag, updates);
+            var (sent, failures) = await ApplyDesiredAsync(desired, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(AnnouncerTelemetry.ClaimsTag, sent.Arp + sent.Ndp);
+            activity?.SetTag(AnnouncerTelemetry.ArpTag, sent.Arp);
+            activity?.SetTag(AnnouncerTelemetry.NdpTag, sent.Ndp);
+            activity?.SetTag(AnnouncerTelemetry.UpdatesTag, sent.Updates);
+            activity?.SetTag(AnnouncerTelemetry.PeersTag, sent.Peers.Order(StringComparer.Ordinal).ToArray());
             if (serviceKey is not null)
             {
                 activity?.SetTag(AnnouncerTelemetry.ElectedTag, desired.Statuses.TryGetValue((serviceKey, NodeAnnouncements.Layer2), out var l2) && l2.Announcing);
@@ -204,9 +207,10 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
         }
     }
 
-    private async Task<(int Claims, int Updates, int Failures)> ApplyDesiredAsync(NodeAnnouncements desired, CancellationToken cancellationToken)
+    private async Task<(SentAnnouncements Sent, int Failures)> ApplyDesiredAsync(NodeAnnouncements desired, CancellationToken cancellationToken)
     {
-        int claims = 0, updates = 0, failures = 0;
+        var sent = new SentAnnouncements();
+        var failures = 0;
         foreach (var claim in _claims.Values.Where(c => !desired.Claims.TryGetValue(c.Ip, out var d) || !d.Equals(c)).ToArray())
         {
             if (await TryAsync(() => dataPlane.ReleaseAsync(claim, cancellationToken), "release", claim.Ip).ConfigureAwait(false))
@@ -231,7 +235,7 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
                     _routes.Remove(route.Key);
                 }
 
-                updates++;
+                sent.Update(route.Value.Peer);
             }
             else
             {
@@ -248,7 +252,7 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
                     _claims[claim.Ip] = claim;
                 }
 
-                claims++;
+                sent.Claim(claim);
             }
             else
             {
@@ -265,7 +269,7 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
                     _routes[key] = route;
                 }
 
-                updates++;
+                sent.Update(route.Peer);
             }
             else
             {
@@ -274,7 +278,7 @@ public sealed partial class AnnouncerAgent(string node, IAnnouncementDataPlane d
         }
 
         _hasRetries = failures > 0;
-        return (claims, updates, failures);
+        return (sent, failures);
     }
 
     /// <summary>Compares each IP's winner with the last one seen; IPs this node is no longer a candidate for are forgotten.</summary>

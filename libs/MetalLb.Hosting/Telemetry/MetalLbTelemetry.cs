@@ -12,6 +12,9 @@ public static class MetalLbTelemetry
     /// <summary>The standard variable that turns the OTLP exporter on.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The prefix of the standard OpenTelemetry variables (OTEL_SERVICE_NAME, OTEL_RESOURCE_ATTRIBUTES, …).</summary>
+    public const string OtelVariablePrefix = "OTEL_";
+
     public const string NodeNameVariable = "NODE_NAME";
 
     public const string PodNameVariable = "POD_NAME";

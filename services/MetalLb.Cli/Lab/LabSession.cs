@@ -302,7 +302,7 @@ public sealed partial class LabSession : IAsyncDisposable
             return decoded;
         }
 
-        var traceparent = $"00-{outcome.Trace.TraceId}-{outcome.Trace.SpanId}-{(outcome.Trace.TraceFlags.HasFlag(System.Diagnostics.ActivityTraceFlags.Recorded) ? "01" : "00")}";
+        var traceparent = TraceParent.Format(outcome.Trace);
         return decoded with
         {
             Services = [.. decoded.Services.Select(s => s with

@@ -11,7 +11,12 @@ namespace MetalLb.Webhook.Admission;
 /// </summary>
 public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, WebhookMetrics metrics, ILogger<AdmissionEndpoint> logger)
 {
-    public async Task HandleAsync(HttpContext http, Func<AdmissionRequest, AdmissionDecision> review)
+    private const string MutatingPrefix = "/mutate-";
+
+    /// <param name="http">The request.</param>
+    /// <param name="review">The webhook; its span is <see cref="Activity.Current"/> while it runs.</param>
+    /// <param name="parentOf">The trace a request joins (a Service's traceparent), else the HTTP request's.</param>
+    public async Task HandleAsync(HttpContext http, Func<AdmissionRequest, AdmissionDecision> review, Func<AdmissionRequest, ActivityContext>? parentOf = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(review);
@@ -31,7 +36,7 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
             return;
         }
 
-        var decision = Review(path, request, review);
+        var decision = Review(path, request, review, parentOf?.Invoke(request) ?? default);
         var response = AdmissionReview.For(decision.ToResponse(request.Uid!));
         http.Response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(http.Response.Body, response, AdmissionJson.Options, http.RequestAborted);
@@ -86,12 +91,13 @@ public sealed partial class AdmissionEndpoint(IOptions<WebhookOptions> options, 
         return (request, null);
     }
 
-    private AdmissionDecision Review(string path, AdmissionRequest request, Func<AdmissionRequest, AdmissionDecision> review)
+    private AdmissionDecision Review(string path, AdmissionRequest request, Func<AdmissionRequest, AdmissionDecision> review, ActivityContext parent)
     {
         var subject = request.Subject!;
         var kind = KindOf(request);
         var name = string.IsNullOrEmpty(request.Name) ? subject["metadata"]?["name"]?.ToString() ?? "" : request.Name;
-        using var activity = WebhookTelemetry.Source.StartActivity($"admission {kind}", ActivityKind.Server);
+        using var activity = WebhookTelemetry.Source.StartActivity($"admission {kind}", ActivityKind.Server, parent);
+        activity?.SetTag(WebhookTelemetry.TypeTag, path.StartsWith(MutatingPrefix, StringComparison.Ordinal) ? "mutating" : "validating");
         activity?.SetTag(WebhookTelemetry.KindTag, kind);
         activity?.SetTag(WebhookTelemetry.NameTag, name);
         activity?.SetTag(WebhookTelemetry.NamespaceTag, request.Namespace);

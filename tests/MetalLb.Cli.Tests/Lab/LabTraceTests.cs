@@ -60,6 +60,22 @@ public sealed class LabTraceTests : IDisposable
         Assert.Contains("overlaps", denied.StatusDescription, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Lab_FailedAllocation_IsAnErrorReconcileSpanWithTheReason_InTheTraceOfItsWrite()
+    {
+        using var dir = new TempDir();
+        dir.Write("all.yaml", LabYaml.Pool("single", "192.0.2.30/32") + LabYaml.L2Ad("l2") + LabYaml.Service("first-lb") + LabYaml.Service("second-lb"));
+
+        await CliRunner.RunAsync("lab", "-f", dir.Path);
+
+        var failed = Assert.Single(_spans, s => s.OperationName == "reconcile default/second-lb");
+        var admission = Assert.Single(_spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == "second-lb");
+        Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Contains("no available IPs", failed.StatusDescription, StringComparison.Ordinal);
+        Assert.Equal(admission.SpanId, failed.ParentSpanId);
+        Assert.Equal(ActivityStatusCode.Unset, Assert.Single(_spans, s => s.OperationName == "reconcile default/first-lb").Status);
+    }
+
     private static string? Tag(Activity span, string name) => span.GetTagItem(name)?.ToString();
 
     private static IEnumerable<ActivitySpanId> Ancestors(Activity span, Activity[] trace)

@@ -86,12 +86,12 @@ public sealed class DeployManifestTests
     }
 
     [Fact]
-    public void WebhookConfigurations_UseOnlyPathsTheWebhookServes_AndFailOnMetallbKinds()
+    public void WebhookConfigurations_UseOnlyPathsTheWebhookServes_FailOnMetallbKinds_AndNeverBlockAService()
     {
         string[] served =
         [
             .. MetalLbObjectWebhook.Paths.Keys, AdmissionExtensions.ServicePath, AdmissionExtensions.NamespaceValidationPath,
-            AdmissionExtensions.NamespaceMutationPath, AdmissionExtensions.PoolMutationPath,
+            AdmissionExtensions.NamespaceMutationPath, AdmissionExtensions.PoolMutationPath, AdmissionExtensions.ServiceMutationPath,
         ];
         var webhooks = Deploy
             .Where(d => YamlDocuments.Kind(d) is "ValidatingWebhookConfiguration" or "MutatingWebhookConfiguration")
@@ -105,6 +105,11 @@ public sealed class DeployManifestTests
             webhooks.Where(w => (string?)w["rules"]![0]!["apiGroups"]![0] == "metallb.io"),
             w => Assert.Equal("Fail", (string?)w["failurePolicy"]));
         Assert.Equal(443, (long)service["spec"]!["ports"]![0]!["port"]!);
+        Assert.All(
+            webhooks.Where(w => (string?)w["rules"]![0]!["resources"]![0] == "services"),
+            w => Assert.Equal("Ignore", (string?)w["failurePolicy"]));
+        var stamp = Assert.Single(webhooks, w => (string?)w["clientConfig"]!["service"]!["path"] == AdmissionExtensions.ServiceMutationPath);
+        Assert.True((long)stamp["timeoutSeconds"]! <= 2);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using MetalLb.Cli;
 using MetalLb.Cli.Lab;
+using MetalLb.Hosting.Telemetry;
 using MetalLb.TestSupport;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace MetalLb.IntegrationTests.Lab;
 
@@ -16,38 +18,46 @@ public sealed class LabOverRabbitMqTests
     {
         var broker = new RabbitMqFixture();
         await broker.InitializeAsync();
-        var spans = new ConcurrentBag<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name.StartsWith("MetalLb.", StringComparison.Ordinal) || s.Name == "MassTransit",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Add,
-        };
+        var spans = new List<Activity>();
+        TracerProvider? exporter = null;
         try
         {
             Assert.Null(broker.SkipReason);
             var examples = RepoPaths.Combine("examples");
-            var url = $"amqp://{broker.Username}:{broker.Password}@{broker.Host}:{broker.Port.ToString(CultureInfo.InvariantCulture)}/";
             var inMemory = await RunAsync("-f", examples);
-            ActivitySource.AddActivityListener(listener);
+            exporter = Sdk.CreateTracerProviderBuilder()
+                .AddSource(MetalLbTelemetry.OwnSources, MetalLbTelemetry.MassTransitSource)
+                .AddInMemoryExporter(spans)
+                .Build();
 
-            var overBroker = await RunAsync("-f", examples, "--broker", url);
+            var overBroker = await RunAsync("-f", examples, "--broker", AmqpUrl(broker));
 
             Assert.Equal(0, inMemory.Code);
             Assert.True(overBroker.Code == 0, overBroker.Out + overBroker.Err);
             Assert.Equal(inMemory.Out, overBroker.Out);
-            var admission = Assert.Single(spans, s => s.OperationName == "admission Service" && s.GetTagItem("admission.name") as string == "web");
-            var trace = spans.Where(s => s.TraceId == admission.TraceId).ToArray();
-            Assert.Contains(trace, s => s.OperationName == "reconcile default/web");
-            Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Producer);
-            Assert.Contains(trace, s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer);
-            Assert.Equal(3, trace.Count(s => s.OperationName == "announce default/web"));
+            var trace = LabTrace.Of(spans, "web");
+            Assert.Equal("True", LabTrace.Tag(trace.Admission, "admission.allowed"));
+            Assert.Equal("Service", LabTrace.Tag(trace.Admission, "admission.kind"));
+            Assert.Equal("default", LabTrace.Tag(trace.Admission, "admission.namespace"));
+            Assert.Equal("default/web", LabTrace.Tag(trace.Reconcile, "allocator.service"));
+            Assert.Equal("manifest-pack", LabTrace.Tag(trace.Reconcile, "allocator.pool"));
+            Assert.Equal("192.168.250.48", LabTrace.Tag(trace.Reconcile, "allocator.ips"));
+            Assert.Equal(3, trace.Announces.Count);
+            var elected = Assert.Single(trace.Announces, a => LabTrace.Tag(a, "announcer.l2.elected") == "True");
+            Assert.Equal("1", LabTrace.Tag(elected, "announcer.l2.arp_sent"));
+            Assert.Equal("0", LabTrace.Tag(elected, "announcer.l2.ndp_sent"));
+            Assert.All(trace.Announces.Where(a => a != elected), a => Assert.Equal("0", LabTrace.Tag(a, "announcer.l2.claims_sent")));
         }
         finally
         {
+            exporter?.Dispose();
             await broker.DisposeAsync();
         }
     }
+
+    /// <summary>The broker's URL with its credentials; only loopback, RabbitMQ's guest may log in nowhere else.</summary>
+    public static string AmqpUrl(RabbitMqFixture broker) =>
+        $"amqp://{broker.Username}:{broker.Password}@{broker.Host}:{broker.Port.ToString(CultureInfo.InvariantCulture)}/";
 
     private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {

@@ -105,7 +105,11 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
     public void Dispose() => _conflictArrived.Dispose();
 
     /// <summary>Starts an announcer on each of the given nodes and waits until each answers on eth0.</summary>
-    public async Task<IReadOnlyList<AnnouncerProcess>> StartAnnouncersAsync(params TestHost[] nodes)
+    public Task<IReadOnlyList<AnnouncerProcess>> StartAnnouncersAsync(params TestHost[] nodes) =>
+        StartAnnouncersAsync(new Dictionary<string, string>(), nodes);
+
+    /// <summary>As <see cref="StartAnnouncersAsync(TestHost[])"/>, with more environment variables (OTEL_*, say).</summary>
+    public async Task<IReadOnlyList<AnnouncerProcess>> StartAnnouncersAsync(IReadOnlyDictionary<string, string> environment, params TestHost[] nodes)
     {
         // After a test that restarted the broker, this process's bus may still be reconnecting (its queues are gone
         // until it has): what it would miss meanwhile is what the next test checks.
@@ -114,7 +118,8 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
             await _bus!.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, healthy.Token);
         }
 
-        var started = nodes.Select(n => AnnouncerProcess.Start(n, _broker!.Environment())).ToList();
+        var merged = _broker!.Environment().Concat(environment).ToDictionary(e => e.Key, e => e.Value);
+        var started = nodes.Select(n => AnnouncerProcess.Start(n, merged)).ToList();
         _announcers.AddRange(started);
         foreach (var announcer in started)
         {
@@ -138,10 +143,13 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
     }
 
     /// <summary>Publishes the plan of Service default/web: both IPs, L2 candidates in the given order.</summary>
-    public async Task PublishPlanAsync(params TestHost[] order)
+    public Task PublishPlanAsync(params TestHost[] order) => PublishPlanAsync([Ipv4, Ipv6], order);
+
+    /// <summary>Publishes the plan of Service default/web with other IPs.</summary>
+    public async Task PublishPlanAsync(string[] ips, params TestHost[] order)
     {
         var plan = new AnnouncementPlan(
-            "default/web", Interlocked.Increment(ref _generation), [Ipv4, Ipv6], "pool",
+            "default/web", Interlocked.Increment(ref _generation), ips, "pool",
             [.. order.Select(n => new L2Candidate(n.Name, 0, []))], [], []);
         _bus!.Services.GetRequiredService<PlanLedger>().Record(plan);
         await _bus.Services.GetRequiredService<IBus>().Publish(plan);
