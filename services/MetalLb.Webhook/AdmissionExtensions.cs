@@ -86,25 +86,28 @@ public static class AdmissionExtensions
     public static IEndpointRouteBuilder MapAdmission(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Admission and conversion only over TLS: the plain metrics port (Webhook:MetricsPort) answers them 404.
+        var admission = endpoints.MapGroup(string.Empty).AddEndpointFilter(MetricsPortFilter.InvokeAsync);
         foreach (var (path, kind) in MetalLbObjectWebhook.Paths)
         {
-            endpoints.MapPost(path, (HttpContext http, AdmissionEndpoint endpoint, MetalLbObjectWebhook webhook) =>
+            admission.MapPost(path, (HttpContext http, AdmissionEndpoint endpoint, MetalLbObjectWebhook webhook) =>
                 endpoint.HandleAsync(http, request => webhook.Review(request, kind)));
         }
 
         // The mutation stamps its own admission span (the current one while it runs) on the Service; the validation,
         // which the API server calls after every mutation, joins the trace that stamp started.
-        endpoints.MapPost(ServiceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, ServiceTraceWebhook webhook) =>
+        admission.MapPost(ServiceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, ServiceTraceWebhook webhook) =>
             endpoint.HandleAsync(http, request => webhook.Review(request, Activity.Current?.Context ?? default)));
-        endpoints.MapPost(ServicePath, (HttpContext http, AdmissionEndpoint endpoint, ServiceWebhook webhook) =>
+        admission.MapPost(ServicePath, (HttpContext http, AdmissionEndpoint endpoint, ServiceWebhook webhook) =>
             endpoint.HandleAsync(http, webhook.Review, ServiceTraceWebhook.ParentOf));
-        endpoints.MapPost(NamespaceValidationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceValidationWebhook webhook) =>
+        admission.MapPost(NamespaceValidationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceValidationWebhook webhook) =>
             endpoint.HandleAsync(http, webhook.Review));
-        endpoints.MapPost(NamespaceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceMutationWebhook webhook) =>
+        admission.MapPost(NamespaceMutationPath, (HttpContext http, AdmissionEndpoint endpoint, NamespaceMutationWebhook webhook) =>
             endpoint.HandleAsync(http, webhook.Review));
-        endpoints.MapPost(PoolMutationPath, (HttpContext http, AdmissionEndpoint endpoint, IpAddressPoolMutationWebhook webhook) =>
+        admission.MapPost(PoolMutationPath, (HttpContext http, AdmissionEndpoint endpoint, IpAddressPoolMutationWebhook webhook) =>
             endpoint.HandleAsync(http, webhook.Review));
-        endpoints.MapPost(ConversionPath, (HttpContext http, ConversionEndpoint endpoint) => endpoint.HandleAsync(http));
+        admission.MapPost(ConversionPath, (HttpContext http, ConversionEndpoint endpoint) => endpoint.HandleAsync(http));
         endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {

@@ -40,6 +40,14 @@ public sealed class WebhookOptions
     /// </summary>
     public string? Manifests { get; set; }
 
+    /// <summary>
+    /// The plain-HTTP port Prometheus scrapes (7474 in deploy/ and the chart): it serves <c>/metrics</c>, <c>/healthz</c>
+    /// and <c>/readyz</c> only; admission and conversion requests arriving on it are answered 404. Unset, every listener
+    /// serves every path.
+    /// </summary>
+    [Range(1, 65535)]
+    public int? MetricsPort { get; set; }
+
     /// <summary>Request bodies larger than this are refused with 413.</summary>
     [Range(1024, 64 * 1024 * 1024)]
     public int MaxRequestBytes { get; set; } = DefaultMaxRequestBytes;
