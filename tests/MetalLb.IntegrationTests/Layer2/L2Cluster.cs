@@ -8,6 +8,7 @@ using MetalLb.Allocator.Bus;
 using MetalLb.Contracts;
 using MetalLb.Hosting.Bus;
 using MetalLb.IntegrationTests.Allocator;
+using MetalLb.TestSupport;
 using MetalLb.TestSupport.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,9 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
     public ConcurrentQueue<AddressConflictDetected> Conflicts { get; } = new();
 
     private readonly SemaphoreSlim _conflictArrived = new(0, int.MaxValue);
+
+    /// <summary>Every announcer heartbeat the test's bus received.</summary>
+    private readonly Inbox<AnnouncerHeartbeat> _heartbeats = new(h => $"{h.Node}#{h.Sequence}{(h.Warm ? "" : " warming")}");
 
     /// <summary>Completes with the first conflict report for <paramref name="ip"/> (one already received counts).</summary>
     public async Task<AddressConflictDetected> WaitForConflictAsync(string ip)
@@ -119,12 +123,21 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
         }
 
         var merged = _broker!.Environment().Concat(environment).ToDictionary(e => e.Key, e => e.Value);
+        var startedAt = DateTimeOffset.UtcNow;
         var started = nodes.Select(n => AnnouncerProcess.Start(n, merged)).ToList();
         _announcers.AddRange(started);
         foreach (var announcer in started)
         {
             await announcer.WaitForLineAsync("Answering ARP/NDP on eth0", Timeout);
             await announcer.WaitForLineAsync("Bus started", Timeout);
+        }
+
+        // A node elects nobody until it is warm (it has listened for a full dead-after period), and its peers pass it
+        // over meanwhile; a plan published earlier is first announced by whichever node warmed first. The tests judge
+        // a settled cluster, so they start once every new process says it is warm.
+        foreach (var node in nodes)
+        {
+            await _heartbeats.WaitForAsync(h => h.Node == node.Name && h.Warm && !h.Goodbye && h.SentAt >= startedAt, Timeout);
         }
 
         return started;
@@ -273,8 +286,15 @@ public sealed partial class L2Cluster : IAsyncLifetime, IDisposable
         public bool IsLeader { get; set; } = true;
     }
 
-    private sealed class RecordingConsumer(L2Cluster cluster) : IConsumer<AnnouncementStatus>, IConsumer<AddressConflictDetected>
+    private sealed class RecordingConsumer(L2Cluster cluster)
+        : IConsumer<AnnouncementStatus>, IConsumer<AddressConflictDetected>, IConsumer<AnnouncerHeartbeat>
     {
+        public Task Consume(ConsumeContext<AnnouncerHeartbeat> context)
+        {
+            cluster._heartbeats.Add(context.Message);
+            return Task.CompletedTask;
+        }
+
         public Task Consume(ConsumeContext<AnnouncementStatus> context)
         {
             cluster.Statuses.Enqueue(context.Message);
