@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MetalLb.Announcer.Tests.Frr;
 
-/// <summary>An <see cref="FrrBgpBackend"/> on a fake clock and a <see cref="FakeFrrControl"/>: debounce 3 s, retry 5 s, no background polls.</summary>
+/// <summary>An <see cref="FrrBgpBackend"/> on a fake clock and a <see cref="FakeFrrControl"/>: debounce 3 s, retry 5 s, the background poll once at start and then hourly (tests poll with PollOnceAsync).</summary>
 internal sealed class BackendHarness : IAsyncDisposable
 {
     public static readonly TimeSpan Debounce = TimeSpan.FromSeconds(3);

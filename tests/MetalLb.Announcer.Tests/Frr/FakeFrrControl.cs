@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MetalLb.Announcer.Frr;
 
 namespace MetalLb.Announcer.Tests.Frr;
@@ -15,7 +16,12 @@ internal sealed class FakeFrrControl(TimeProvider time) : IFrrControl
     /// <summary>FRR is down: queries fail.</summary>
     public bool Down { get; set; }
 
-    public string NeighborsJson { get; set; } = "{}";
+    /// <summary>
+    /// What <c>show bgp vrf all neighbors json</c> answers; null (the default) answers as an FRR running the last
+    /// applied configuration whose sessions are not up yet (every configured neighbour, state Active), so a background
+    /// poll never mistakes a fresh reload for FRR having lost its configuration.
+    /// </summary>
+    public string? NeighborsJson { get; set; }
 
     public IReadOnlyList<(DateTimeOffset At, string Configuration)> Applied
     {
@@ -56,6 +62,39 @@ internal sealed class FakeFrrControl(TimeProvider time) : IFrrControl
         return Task.CompletedTask;
     }
 
-    public Task<string> ReadNeighborsAsync(CancellationToken cancellationToken) =>
-        Down ? throw new FrrUnavailableException("vtysh exited 1: Exiting: failed to connect to any daemons.") : Task.FromResult(NeighborsJson);
+    public Task<string> ReadNeighborsAsync(CancellationToken cancellationToken)
+    {
+        if (Down)
+        {
+            throw new FrrUnavailableException("vtysh exited 1: Exiting: failed to connect to any daemons.");
+        }
+
+        lock (_gate)
+        {
+            return Task.FromResult(NeighborsJson ?? ConfiguredNeighbors(_applied.Count == 0 ? "" : _applied[^1].Configuration));
+        }
+    }
+
+    /// <summary>FRR's neighbour JSON for every <c>neighbor X remote-as</c> of <paramref name="configuration"/>, by VRF, none established.</summary>
+    private static string ConfiguredNeighbors(string configuration)
+    {
+        var vrfs = new JsonObject();
+        var vrf = "default";
+        foreach (var line in configuration.Split('\n'))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words is ["router", "bgp", _, ..])
+            {
+                vrf = words is [_, _, _, "vrf", var name, ..] ? name : "default";
+            }
+            else if (words is ["neighbor", var address, "remote-as", ..])
+            {
+                var neighbors = vrfs[vrf] as JsonObject ?? new JsonObject();
+                vrfs[vrf] = neighbors;
+                neighbors[address] = new JsonObject { ["bgpState"] = "Active" };
+            }
+        }
+
+        return vrfs.ToJsonString();
+    }
 }

@@ -54,6 +54,7 @@ public sealed class FrrBgpBackendTests
         await using var h = new BackendHarness();
         await h.Backend.SetPeersAsync([Peer("router"), Peer("other", "192.0.2.3")], [Profile("fast")], default);
         await h.AdvanceToAttempt(BackendHarness.Debounce);
+        await h.Backend.PollOnceAsync(default);
 
         await h.Backend.SetPeersAsync([Peer("other", "192.0.2.3"), Peer("router")], [Profile("fast")], default);
         var attempt = await h.AdvanceToAttempt(BackendHarness.Debounce);
