@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using MetalLb.Allocator.Reconciliation;
 using MetalLb.Allocator.Tests.Fakes;
 using MetalLb.Domain.Allocation;
+using MetalLb.TestSupport.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MetalLb.Allocator.Tests;
@@ -72,26 +73,6 @@ public sealed class AllocatorMetricsTests
     }
 
     /// <summary>Every measurement of the allocator's meter in this provider, by (instrument, its one label's value or "").</summary>
-    private static Dictionary<(string Name, string Label), long> Observe(IServiceProvider services)
-    {
-        var factory = services.GetRequiredService<IMeterFactory>();
-        var values = new Dictionary<(string, string), long>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == AllocatorTelemetry.SourceName && instrument.Meter.Scope == factory)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<long>((i, value, tags, _) => values[(i.Name, Label(tags))] = value);
-        listener.SetMeasurementEventCallback<int>((i, value, tags, _) => values[(i.Name, Label(tags))] = value);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return values;
-    }
-
-    private static string Label(ReadOnlySpan<KeyValuePair<string, object?>> tags) => tags.Length == 0 ? "" : tags[0].Value?.ToString() ?? "";
+    private static Dictionary<(string Name, string Label), long> Observe(IServiceProvider services) =>
+        MeterReadings.Observe(services.GetRequiredService<IMeterFactory>(), AllocatorTelemetry.SourceName);
 }

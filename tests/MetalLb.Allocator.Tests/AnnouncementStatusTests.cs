@@ -5,6 +5,7 @@ using MetalLb.Allocator.Bus;
 using MetalLb.Allocator.Reconciliation;
 using MetalLb.Allocator.Tests.Fakes;
 using MetalLb.Contracts;
+using MetalLb.TestSupport.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -100,25 +101,9 @@ public sealed class AnnouncementStatusTests
         Assert.Equal((1, 1), (after[AllocatorMetrics.ConfigLoaded], after[AllocatorMetrics.ConfigStale]));
     }
 
-    private static Dictionary<string, int> Gauges(IServiceProvider services)
-    {
-        var factory = services.GetRequiredService<IMeterFactory>();
-        var values = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == AllocatorTelemetry.SourceName && instrument.Meter.Scope == factory)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => values[instrument.Name] = value);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return values;
-    }
+    private static Dictionary<string, int> Gauges(IServiceProvider services) =>
+        MeterReadings.Observe(services.GetRequiredService<IMeterFactory>(), AllocatorTelemetry.SourceName)
+            .Where(v => v.Key.Label.Length == 0).ToDictionary(v => v.Key.Name, v => (int)v.Value, StringComparer.Ordinal);
 
     /// <summary>The status consumer on an in-memory bus, with a way to know a message has been consumed.</summary>
     private sealed class StatusHost : IAsyncDisposable

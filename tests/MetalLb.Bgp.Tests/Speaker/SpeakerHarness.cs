@@ -33,6 +33,21 @@ internal sealed class SpeakerHarness : IAsyncDisposable
             communities.Where(c => c.Split(':').Length == 2).Select(c => Community.Of(ushort.Parse(c.Split(':')[0]), ushort.Parse(c.Split(':')[1]))),
             communities.Where(c => c.Split(':').Length == 3).Select(c => c.Split(':').Select(uint.Parse).ToArray()).Select(p => new LargeCommunity(p[0], p[1], p[2]))));
 
+    /// <summary>
+    /// Configures <paramref name="options"/>, accepts the speaker's connection on <paramref name="peer"/>, completes the
+    /// OPEN exchange (their hold time: the options', else 90 s) and reads the initial table up to End-of-RIB.
+    /// </summary>
+    public async Task<ScriptedConnection> EstablishAsync(ScriptedPeer peer, BgpPeerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        ArgumentNullException.ThrowIfNull(options);
+        await Speaker.SetPeerAsync(options);
+        var connection = await peer.AcceptAsync();
+        await connection.EstablishAsync(options.PeerAsn, holdTime: (ushort)(options.HoldTime ?? TimeSpan.FromSeconds(90)).TotalSeconds);
+        await connection.UpdatesUntilEndOfRibAsync();
+        return connection;
+    }
+
     /// <summary>Waits for the peer's state (or last error) to satisfy <paramref name="condition"/>: state changes raise an event.</summary>
     public async Task<BgpPeerStatus> WaitForAsync(string peer, Func<BgpPeerStatus, bool> condition)
     {

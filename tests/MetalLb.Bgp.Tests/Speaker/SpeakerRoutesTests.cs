@@ -60,10 +60,7 @@ public class SpeakerRoutesTests
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer(System.Net.IPAddress.IPv6Loopback);
         var routes = Enumerable.Range(1, 1000).Select(i => SpeakerHarness.Route($"2001:db8:1::{i:x}/128", null, "64512:1", "64512:1:2")).ToList();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer));
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer));
 
         harness.Speaker.Advertise("router", routes);
         var announced = new HashSet<IpPrefix>();
@@ -93,10 +90,7 @@ public class SpeakerRoutesTests
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
         harness.Speaker.Advertise("router", [SpeakerHarness.Route("203.0.113.1/32", null, "64512:1"), SpeakerHarness.Route("203.0.113.2/32", null, "64512:1")]);
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer));
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer));
 
         harness.Speaker.Advertise("router", SpeakerHarness.Route("203.0.113.2/32", null, "64512:2", "1:2:3"));
         var update = await connection.NextUpdateAsync();
@@ -137,10 +131,7 @@ public class SpeakerRoutesTests
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
         harness.Speaker.Advertise("router", SpeakerHarness.Route("203.0.113.1/32"));
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer));
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer));
 
         await connection.SendAsync(new RouteRefreshMessage(Afi.Ipv4, Safi.Unicast));
         var again = await connection.NextUpdateAsync();

@@ -53,10 +53,7 @@ public class SpeakerSessionTests
     {
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(3) });
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs, holdTime: 3);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(3) });
         await harness.WaitForAsync("router", s => s.Up);
 
         harness.Time.Advance(TimeSpan.FromSeconds(3));
@@ -74,10 +71,7 @@ public class SpeakerSessionTests
     {
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(9) });
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs, holdTime: 9);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(9) });
 
         for (var i = 0; i < 4; i++)
         {
@@ -94,10 +88,7 @@ public class SpeakerSessionTests
     {
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer));
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer));
 
         var badMarker = Wire.Update(Wire.Mandatory);
         badMarker[3] = 0;
@@ -118,10 +109,7 @@ public class SpeakerSessionTests
     {
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(3) });
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs, holdTime: 3);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer) with { HoldTime = TimeSpan.FromSeconds(3) });
 
         await connection.SendRawAsync(Wire.Update("40 01 01 07" + Wire.AsPath + Wire.NextHop));
         await connection.SendAsync(KeepaliveMessage.Instance);
@@ -218,10 +206,7 @@ public class SpeakerSessionTests
     {
         await using var harness = new SpeakerHarness();
         await using var peer = new ScriptedPeer();
-        await harness.Speaker.SetPeerAsync(SpeakerHarness.PeerFor(peer));
-        var connection = await peer.AcceptAsync();
-        await connection.EstablishAsync(SpeakerHarness.Theirs);
-        await connection.UpdatesUntilEndOfRibAsync();
+        var connection = await harness.EstablishAsync(peer, SpeakerHarness.PeerFor(peer));
 
         await harness.Speaker.RemovePeerAsync("router");
         var cease = Assert.IsType<NotificationMessage>(await connection.ReceiveSkippingKeepalivesAsync());

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using MetalLb.Allocator;
 using MetalLb.Allocator.Reconciliation;
 using MetalLb.TestSupport;
+using MetalLb.TestSupport.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -73,21 +74,7 @@ public sealed class LegacyConfigMapAgainstApiServerTests
     /// <summary>(<c>metallb_k8s_client_config_loaded_bool</c>, <c>metallb_k8s_client_config_stale_bool</c>) as the host exports them.</summary>
     private static (int Loaded, int Stale) Gauges(IHost host)
     {
-        var factory = host.Services.GetRequiredService<IMeterFactory>();
-        var values = new Dictionary<string, int>(StringComparer.Ordinal);
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == AllocatorTelemetry.SourceName && instrument.Meter.Scope == factory)
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        listener.SetMeasurementEventCallback<int>((instrument, value, _, _) => values[instrument.Name] = value);
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return (values[AllocatorMetrics.ConfigLoaded], values[AllocatorMetrics.ConfigStale]);
+        var values = MeterReadings.Observe(host.Services.GetRequiredService<IMeterFactory>(), AllocatorTelemetry.SourceName);
+        return ((int)values[(AllocatorMetrics.ConfigLoaded, "")], (int)values[(AllocatorMetrics.ConfigStale, "")]);
     }
 }
