@@ -14,7 +14,7 @@ public sealed class AnnouncerNode(string name, AnnouncerResync resync = Announce
 {
     private static readonly TimeSpan ResyncTimeout = TimeSpan.FromSeconds(30);
     private readonly Lock _lock = new();
-    private readonly List<(Func<PlanBook, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly List<ConsumedPlan> _consumed = [];
     private int _resyncing;
     private int _resyncs;
@@ -99,7 +99,17 @@ public sealed class AnnouncerNode(string name, AnnouncerResync resync = Announce
     }
 
     /// <summary>Completes when <paramref name="condition"/> holds for the book; fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitUntilAsync(Func<PlanBook, bool> condition, TimeSpan timeout, string what)
+    public Task WaitUntilAsync(Func<PlanBook, bool> condition, TimeSpan timeout, string what) =>
+        WaitAsync(() => condition(Book), timeout, what);
+
+    /// <summary>
+    /// Completes once a plan for <paramref name="serviceKey"/> has come through the consumer (not a snapshot): a book
+    /// that matches the ledger says nothing about that, since a digest and a snapshot may overtake the plan itself.
+    /// </summary>
+    public Task ConsumedAsync(string serviceKey, TimeSpan timeout) =>
+        WaitAsync(() => _consumed.Exists(c => c.ServiceKey == serviceKey), timeout, $"a consumed plan for {serviceKey}");
+
+    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
@@ -120,7 +130,7 @@ public sealed class AnnouncerNode(string name, AnnouncerResync resync = Announce
             }
 
             throw new TimeoutException(
-                $"{name}: timed out waiting for {what}; book {Book.Digest()} with {string.Join(", ", Book.Plans.Select(p => $"{p.ServiceKey}@{p.Generation}"))}, {Resyncs} resyncs");
+                $"{name}: timed out waiting for {what}; book {Book.Digest()} with {string.Join(", ", Book.Plans.Select(p => $"{p.ServiceKey}@{p.Generation}"))}, {Resyncs} resyncs, consumed {string.Join(", ", Consumed.Select(c => $"{c.ServiceKey}@{c.Generation}"))}");
         }
     }
 
@@ -128,7 +138,7 @@ public sealed class AnnouncerNode(string name, AnnouncerResync resync = Announce
     {
         lock (_lock)
         {
-            foreach (var waiter in _waiters.Where(w => w.Condition(Book)).ToArray())
+            foreach (var waiter in _waiters.Where(w => w.Condition()).ToArray())
             {
                 waiter.Done.TrySetResult();
                 _waiters.Remove(waiter);
