@@ -115,3 +115,16 @@ objectSelector:
     - key: {{ include "metallb-svc.chartConfigurationLabel" . }}
       operator: DoesNotExist
 {{- end -}}
+
+{{/*
+On Kubernetes 1.28+ (matchConditions: beta and on by default in 1.28, GA in 1.30) the API server calls the Service
+webhooks for LoadBalancer Services only, instead of for every Service write of the cluster; older servers call them for
+every Service and the webhook passes over the rest itself.
+*/}}
+{{- define "metallb-svc.loadBalancerServicesOnly" -}}
+{{- if semverCompare ">=1.28.0-0" .Capabilities.KubeVersion.Version -}}
+matchConditions:
+  - name: load-balancer-services
+    expression: "object.spec.type == 'LoadBalancer'"
+{{- end -}}
+{{- end -}}

@@ -73,16 +73,37 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
         Assert.Equal(RbacRules.Lines(deploy), RbacRules.Lines(chart));
     }
 
+    // deploy/ is for any Kubernetes version, so it is what the chart renders for one without matchConditions.
     [RootFact]
     public async Task Template_WebhookConfigurations_AreTheDeployOnes_WithTheFailurePolicyValue()
     {
-        var fail = YamlDocuments.Parse(await HelmChart.TemplateAsync());
+        var fail = YamlDocuments.Parse(await HelmChart.TemplateAsync("--kube-version", "1.27.9"));
         var ignore = YamlDocuments.Parse(await HelmChart.TemplateAsync("--set", "crds.validationFailurePolicy=Ignore"));
         var deploy = YamlDocuments.LoadTree(RepoPaths.Combine("deploy", "base"));
 
         Assert.Equal(Webhooks(deploy), Webhooks(fail));
         Assert.All(MetalLbWebhooks(ignore), w => Assert.Equal("Ignore", (string?)w["failurePolicy"]));
         Assert.Equal(7, MetalLbWebhooks(ignore).Count);
+    }
+
+    // From 1.28 the API server can leave every other Service write alone; before, it would refuse the unknown field.
+    [RootTheory]
+    [InlineData("1.27.9", false)]
+    [InlineData("1.28.0", true)]
+    [InlineData("1.35.0", true)]
+    public async Task Template_ServiceWebhooks_AskOnlyForLoadBalancerServices_WhereTheApiServerCan(string kubeVersion, bool conditioned)
+    {
+        var rendered = YamlDocuments.Parse(await HelmChart.TemplateAsync("--kube-version", kubeVersion));
+
+        var webhooks = rendered.Where(d => YamlDocuments.Kind(d) is "ValidatingWebhookConfiguration" or "MutatingWebhookConfiguration")
+            .SelectMany(d => d["webhooks"]!.AsArray().OfType<JsonObject>())
+            .ToList();
+        var services = webhooks.Where(w => (string?)w["rules"]![0]!["resources"]![0] == "services").ToList();
+        Assert.Equal(["servicemutationwebhook.metallb-svc.io", "servicevalidationwebhook.metallb-svc.io"], services.Select(w => (string?)w["name"]).Order());
+        Assert.All(services, w => Assert.Equal(
+            conditioned ? [("load-balancer-services", "object.spec.type == 'LoadBalancer'")] : null,
+            w["matchConditions"]?.AsArray().Select(c => ((string?)c!["name"], (string?)c["expression"])).ToList()));
+        Assert.All(webhooks.Except(services), w => Assert.Null(w["matchConditions"]));
     }
 
     // Helm creates the webhook registrations before the chart's own configuration objects, so on a first install those
@@ -255,7 +276,7 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
             .Where(w => (string?)w["rules"]![0]!["apiGroups"]![0] == "metallb.io")];
 
     /// <summary>
-    /// Each webhook's name, path, rules, failure policy and selector, in a comparable form; the metallb.io webhooks'
+    /// Each webhook's name, path, rules, failure policy, selector and match conditions, in a comparable form; the metallb.io webhooks'
     /// objectSelector is the chart's own (see <see cref="Template_ConfigurationObjects_AreLabelled_AndTheMetallbWebhooksLeaveThemOut"/>).
     /// </summary>
     private static List<string> Webhooks(List<JsonObject> documents) =>
@@ -268,6 +289,7 @@ public sealed class HelmChartTests : IClassFixture<HelmFixture>
                 ["failurePolicy"] = w["failurePolicy"]?.DeepClone(),
                 ["objectSelector"] = (string?)w["rules"]![0]!["apiGroups"]![0] == "metallb.io" ? null : w["objectSelector"]?.DeepClone(),
                 ["timeoutSeconds"] = w["timeoutSeconds"]?.DeepClone(),
+                ["matchConditions"] = w["matchConditions"]?.DeepClone(),
             }.ToJsonString()))
             .Order(StringComparer.Ordinal)];
 }
