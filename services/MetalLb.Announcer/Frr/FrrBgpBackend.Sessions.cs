@@ -5,6 +5,7 @@ namespace MetalLb.Announcer.Frr;
 
 public sealed partial class FrrBgpBackend
 {
+    private readonly SemaphoreSlim _polling = new(1, 1);
     private IReadOnlyList<FrrNeighborStatus> _neighbors = [];
     private string? _frrError;
     private IReadOnlyList<BgpPeerState> _sessions = [];
@@ -28,7 +29,24 @@ public sealed partial class FrrBgpBackend
         }
     }
 
+    /// <summary>
+    /// One read of FRR's neighbours, applied to the sessions. Polls run one at a time, so an answer read earlier is never
+    /// applied over a later one (the loop's poll and a caller's may overlap).
+    /// </summary>
     internal async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        await _polling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await PollAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _polling.Release();
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
     {
         var generation = Interlocked.Read(ref _applyGeneration);
         IReadOnlyList<FrrNeighborStatus> neighbors;

@@ -109,6 +109,7 @@ public sealed partial class FrrBgpBackend : IBgpBackend
 
         await Task.WhenAll(running, _pollLoop).ConfigureAwait(false);
         _stop.Dispose();
+        _polling.Dispose();
     }
 
     private FrrDesiredState Snapshot()

@@ -10,11 +10,16 @@ internal sealed class KeyFiles : IDisposable
 
     public string Path => System.IO.Path.Combine(_directory.FullName, "key");
 
-    /// <summary>Writes a fresh random key and returns it as the code under test will read it.</summary>
+    /// <summary>
+    /// Writes a fresh random key and returns it as the code under test will read it. The file is replaced whole, as
+    /// Kubernetes swaps a mounted Secret: a watcher polling meanwhile never reads it half-written.
+    /// </summary>
     public PasswordKey WriteNewKey()
     {
         var bytes = RandomNumberGenerator.GetBytes(PasswordKey.Size);
-        File.WriteAllBytes(Path, bytes);
+        var next = Path + ".next";
+        File.WriteAllBytes(next, bytes);
+        File.Move(next, Path, overwrite: true);
         return PasswordKey.FromBytes(bytes);
     }
 

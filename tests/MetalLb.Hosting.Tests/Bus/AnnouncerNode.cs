@@ -48,8 +48,9 @@ public sealed class AnnouncerNode(string name)
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            Book.Replace(await AnnouncementSnapshots.RequestAsync(bus, name, timeout.Token));
-            Interlocked.Increment(ref _snapshots);
+            var snapshot = await AnnouncementSnapshots.RequestAsync(bus, name, timeout.Token);
+            Interlocked.Increment(ref _snapshots); // first, so whoever sees the new book sees the count too
+            Book.Replace(snapshot);
             Changed();
         }
         catch (Exception e)

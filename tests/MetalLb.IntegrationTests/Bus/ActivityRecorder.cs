@@ -3,8 +3,12 @@ using MetalLb.Hosting.Telemetry;
 
 namespace MetalLb.IntegrationTests.Bus;
 
-/// <summary>Records every activity of MassTransit and of <see cref="Source"/> as it stops, and waits on what it has seen.</summary>
-/// <remarks>The listener is process-wide: tests running alongside add activities of their own, so callers filter by trace.</remarks>
+/// <summary>Records every activity of MassTransit, of ours (<c>MetalLb.*</c>) and of <see cref="Source"/> as it stops, and waits on what it has seen.</summary>
+/// <remarks>
+/// The listener is process-wide: tests running alongside add activities of their own, so callers filter by trace. It
+/// listens to our sources too because whether they create activities at all depends on whether anything listens: a
+/// host of another test with tracing on would otherwise put unrecorded allocator spans into the chain.
+/// </remarks>
 public sealed class ActivityRecorder : IDisposable
 {
     public const string SourceName = "MetalLb.IntegrationTests.Bus";
@@ -17,7 +21,7 @@ public sealed class ActivityRecorder : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = s => s.Name is MetalLbTelemetry.MassTransitSource or SourceName,
+            ShouldListenTo = s => s.Name is MetalLbTelemetry.MassTransitSource or SourceName || s.Name.StartsWith("MetalLb.", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = Stopped,
         };

@@ -83,8 +83,8 @@ public sealed class AnnouncerNode(string name, AnnouncerResync resync = Announce
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(ResyncTimeout);
             var snapshot = await AnnouncementSnapshots.RequestAsync(bus, name, timeout.Token);
+            Interlocked.Increment(ref _resyncs); // first, so whoever sees the new book sees the count too
             Book.Replace(snapshot);
-            Interlocked.Increment(ref _resyncs);
             Changed();
             return true;
         }
