@@ -67,10 +67,7 @@ public sealed class ComposeConfigTests
         Assert.Contains(
             $"otel-collector:{Port((string)collector["exporters"]!["prometheus"]!["endpoint"]!)}",
             Targets(prometheus));
-        var webhook = Compose.Services["webhook"]!;
-        var metricsPort = (string)webhook["environment"]!["Webhook__MetricsPort"]!;
-        Assert.Contains($"http://+:{metricsPort}", ((string)webhook["environment"]!["ASPNETCORE_URLS"]!).Split(';'));
-        Assert.Contains($"webhook:{metricsPort}", Targets(prometheus));
+        Assert.Contains($"webhook:{ServiceImage.Of("MetalLb.Webhook").MetricsPort}", Targets(prometheus));
         Assert.DoesNotContain(prometheus["scrape_configs"]!.AsArray(), c => (string?)c!["scheme"] == "https");
         Assert.All(
             new[] { "traces", "metrics" },

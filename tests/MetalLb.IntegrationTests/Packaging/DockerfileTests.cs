@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using MetalLb.IntegrationTests.Deploy;
 using MetalLb.TestSupport;
@@ -58,11 +59,35 @@ public sealed class DockerfileTests
         var exposed = dockerfile.Inherited(runtime, "EXPOSE").SelectMany(e => e.Words).Select(int.Parse).ToList();
         var labels = dockerfile.Labels(runtime);
 
-        Assert.Equal(image.Port is { } port ? [port] : [], exposed);
+        Assert.Equal(image.Ports, exposed);
         Assert.Equal(ProjectVersion(), labels["org.opencontainers.image.version"]);
         Assert.All(
             new[] { "title", "description", "source" },
             key => Assert.False(string.IsNullOrWhiteSpace(labels.GetValueOrDefault($"org.opencontainers.image.{key}")), key));
+    }
+
+    // The image alone (as docker-compose.yml runs the webhook) listens where deploy/ says, the webhook's /metrics plain.
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void RuntimeStage_ListensOnThePortsItExposes(string project)
+    {
+        var image = ServiceImage.Of(project);
+        var dockerfile = image.Load();
+
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in dockerfile.Chain(dockerfile.Target()).Reverse().SelectMany(s => s.All("ENV")).SelectMany(e => e.Pairs))
+        {
+            env[key] = value;
+        }
+
+        var urls = env.GetValueOrDefault("ASPNETCORE_URLS") is { Length: > 0 } u ? u.Split(';') : [];
+        Assert.Equal(image.Ports, urls.Select(url => int.Parse(url[(url.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture)));
+        if (image.MetricsPort is { } metrics)
+        {
+            Assert.Contains($"http://+:{metrics}", urls);
+        }
+
+        Assert.Equal(image.MetricsPort?.ToString(CultureInfo.InvariantCulture), env.GetValueOrDefault("Webhook__MetricsPort"));
     }
 
     [Theory]
@@ -122,7 +147,7 @@ public sealed class DockerfileTests
 
         Assert.Equal($"{image.Repository}:{ProjectVersion()}", (string?)container["image"]);
         Assert.Equal(image.User, RunAsUser(pod, container));
-        Assert.Equal(image.Port, (long?)container["ports"]![0]!["containerPort"]);
+        Assert.Equal(image.Ports, container["ports"]!.AsArray().Select(p => (int)(long)p!["containerPort"]!));
     }
 
     [RootTheory]

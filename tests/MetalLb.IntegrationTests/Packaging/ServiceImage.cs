@@ -8,18 +8,22 @@ namespace MetalLb.IntegrationTests.Packaging;
 /// <param name="Component">The app.kubernetes.io/component of its workload in deploy/base; null when nothing deploys it.</param>
 /// <param name="Port">The port it listens on (deploy/'s containerPort); null when it serves nothing.</param>
 /// <param name="User">The numeric user its runtime stage runs as.</param>
-internal sealed record ServiceImage(string Project, string Repository, string? Component, int? Port, int User)
+/// <param name="MetricsPort">A second, plain port for /metrics (deploy/'s second containerPort), when it has one.</param>
+internal sealed record ServiceImage(string Project, string Repository, string? Component, int? Port, int User, int? MetricsPort = null)
 {
     public const int Nobody = 65534;
 
     public static readonly IReadOnlyList<ServiceImage> All =
     [
-        new("MetalLb.Webhook", "ghcr.io/metallb-svc/webhook", "webhook", 9443, Nobody),
+        new("MetalLb.Webhook", "ghcr.io/metallb-svc/webhook", "webhook", 9443, Nobody, MetricsPort: 7474),
         new("MetalLb.Allocator", "ghcr.io/metallb-svc/allocator", "allocator", 7472, Nobody),
         // Root with only NET_RAW and NET_ADMIN: see the announcer's Dockerfile for why it cannot be non-root.
         new("MetalLb.Announcer", "ghcr.io/metallb-svc/announcer", "announcer", 7473, 0),
         new("MetalLb.Cli", "ghcr.io/metallb-svc/metallb-svc", null, null, Nobody),
     ];
+
+    /// <summary>Every port it listens on: <see cref="Port"/>, then <see cref="MetricsPort"/>.</summary>
+    public IReadOnlyList<int> Ports => [.. new[] { Port, MetricsPort }.OfType<int>()];
 
     public string DockerfilePath => RepoPaths.Combine("services", Project, "Dockerfile");
 
