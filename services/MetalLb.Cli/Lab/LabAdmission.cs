@@ -35,29 +35,49 @@ public sealed class LabAdmission
     public sealed record Outcome(AdmissionDecision Decision, JsonObject Object, ActivityContext Trace);
 
     /// <summary>Admits <paramref name="obj"/> for <paramref name="operation"/>; <paramref name="old"/> is the stored object on UPDATE and DELETE.</summary>
+    /// <remarks>
+    /// Spans as a cluster shows them: for the kinds with a mutating webhook (Namespace, IPAddressPool, Service) the
+    /// mutating admission, then the validating one as its child (in a cluster a Service's joins through the traceparent
+    /// the mutation stamped); for the rest the validating one alone. The outcome carries the first span's context, the
+    /// one a Service is stamped with.
+    /// </remarks>
     public Outcome Admit(ManifestObject obj, string operation, JsonObject? old)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        using var activity = WebhookTelemetry.Source.StartActivity($"admission {obj.Kind}", ActivityKind.Server);
-        activity?.SetTag(WebhookTelemetry.KindTag, obj.Kind);
-        activity?.SetTag(WebhookTelemetry.NameTag, obj.Name);
-        activity?.SetTag(WebhookTelemetry.NamespaceTag, obj.Namespace);
-        activity?.SetTag(WebhookTelemetry.OperationTag, operation);
-
         var json = (JsonObject)obj.Object.DeepClone();
-        var decision = Mutate(Request(json, obj, operation, old), obj.Kind);
-        if (decision.Allowed && decision.Patch is { } patch)
+        var decision = AdmissionDecision.Mutate(null);
+        var trace = default(ActivityContext);
+        if (obj.Kind is NamespaceInfo.KindName or IpAddressPool.KindName or ServiceInfo.KindName)
         {
-            LabJsonPatch.Apply(json, patch);
+            (decision, trace) = Review(obj, operation, "mutating", default, () => Mutate(Request(json, obj, operation, old), obj.Kind));
+            if (decision.Allowed && decision.Patch is { } patch)
+            {
+                LabJsonPatch.Apply(json, patch);
+            }
         }
 
         if (decision.Allowed)
         {
             var warnings = decision.Warnings;
-            decision = Validate(Request(json, obj, operation, old), obj.Kind);
+            (decision, var validation) = Review(obj, operation, "validating", trace, () => Validate(Request(json, obj, operation, old), obj.Kind));
             decision = decision with { Warnings = [.. warnings, .. decision.Warnings] };
+            trace = trace == default ? validation : trace;
         }
 
+        return new Outcome(decision, json, trace);
+    }
+
+    /// <summary>One webhook's review under its own admission span, tagged as <c>AdmissionEndpoint</c> tags it.</summary>
+    private static (AdmissionDecision Decision, ActivityContext Span) Review(
+        ManifestObject obj, string operation, string type, ActivityContext parent, Func<AdmissionDecision> review)
+    {
+        using var activity = WebhookTelemetry.Source.StartActivity($"admission {obj.Kind}", ActivityKind.Server, parent);
+        activity?.SetTag(WebhookTelemetry.TypeTag, type);
+        activity?.SetTag(WebhookTelemetry.KindTag, obj.Kind);
+        activity?.SetTag(WebhookTelemetry.NameTag, obj.Name);
+        activity?.SetTag(WebhookTelemetry.NamespaceTag, obj.Namespace);
+        activity?.SetTag(WebhookTelemetry.OperationTag, operation);
+        var decision = review();
         activity?.SetTag(WebhookTelemetry.AllowedTag, decision.Allowed);
         activity?.SetTag(WebhookTelemetry.ReasonTag, decision.Reason);
         if (!decision.Allowed)
@@ -65,7 +85,7 @@ public sealed class LabAdmission
             activity?.SetStatus(ActivityStatusCode.Error, decision.Message);
         }
 
-        return new Outcome(decision, json, activity?.Context ?? default);
+        return (decision, activity?.Context ?? default);
     }
 
     private AdmissionDecision Mutate(AdmissionRequest request, string kind) => kind switch

@@ -28,13 +28,15 @@ public sealed class LabTraceTests : IDisposable
         var (code, output, error) = await CliRunner.RunAsync("lab", "-f", CliRunner.Examples);
         Assert.True(code == 0, output + error);
 
-        var admission = Assert.Single(_spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == "web");
+        var admission = Assert.Single(_spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == "web" && Tag(s, "admission.type") == "mutating");
         var trace = _spans.Where(s => s.TraceId == admission.TraceId).ToArray();
+        var validation = Assert.Single(trace, s => Tag(s, "admission.type") == "validating");
         var reconcile = Assert.Single(trace, s => s.OperationName == "reconcile default/web");
         var publish = Assert.Single(trace, s => s.OperationName == "publish plan default/web");
         var announces = trace.Where(s => s.OperationName == "announce default/web").ToArray();
 
         Assert.Equal("True", Tag(admission, "admission.allowed"));
+        Assert.Equal((admission.SpanId, "True"), (validation.ParentSpanId, Tag(validation, "admission.allowed")));
         Assert.Equal(admission.SpanId, reconcile.ParentSpanId);
         Assert.Equal("192.168.250.48", Tag(reconcile, "allocator.ips"));
         Assert.Equal("manifest-pack", Tag(reconcile, "allocator.pool"));
@@ -55,7 +57,9 @@ public sealed class LabTraceTests : IDisposable
 
         await CliRunner.RunAsync("lab", "-f", dir.Path);
 
-        var denied = Assert.Single(_spans, s => s.OperationName == "admission IPAddressPool" && Tag(s, "admission.name") == "clash");
+        var denied = Assert.Single(_spans, s => s.OperationName == "admission IPAddressPool" && Tag(s, "admission.name") == "clash" && Tag(s, "admission.type") == "validating");
+        var mutation = Assert.Single(_spans, s => s.SpanId == denied.ParentSpanId);
+        Assert.Equal(("mutating", ActivityStatusCode.Unset), (Tag(mutation, "admission.type"), mutation.Status));
         Assert.Equal(ActivityStatusCode.Error, denied.Status);
         Assert.Contains("overlaps", denied.StatusDescription, StringComparison.Ordinal);
     }
@@ -69,7 +73,7 @@ public sealed class LabTraceTests : IDisposable
         await CliRunner.RunAsync("lab", "-f", dir.Path);
 
         var failed = Assert.Single(_spans, s => s.OperationName == "reconcile default/second-lb");
-        var admission = Assert.Single(_spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == "second-lb");
+        var admission = Assert.Single(_spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == "second-lb" && Tag(s, "admission.type") == "mutating");
         Assert.Equal(ActivityStatusCode.Error, failed.Status);
         Assert.Contains("no available IPs", failed.StatusDescription, StringComparison.Ordinal);
         Assert.Equal(admission.SpanId, failed.ParentSpanId);

@@ -33,7 +33,7 @@ public sealed class LabOverOtlpTests
 
             Assert.True(result.Succeeded, result.ToString());
             var spans = receiver.Spans;
-            var admission = Assert.Single(spans, s => s.Name == "admission Service" && s.Attributes.GetValueOrDefault("admission.name") == "web");
+            var admission = Assert.Single(spans, s => s.Name == "admission Service" && s.Attributes.GetValueOrDefault("admission.name") == "web" && s.Attributes.GetValueOrDefault("admission.type") == "mutating");
             var trace = spans.Where(s => s.TraceId == admission.TraceId).ToDictionary(s => s.SpanId);
             var reconcile = Assert.Single(trace.Values, s => s.Name == "reconcile default/web");
             var publish = Assert.Single(trace.Values, s => s.Name == "publish plan default/web");

@@ -11,7 +11,7 @@ internal sealed record LabTrace(Activity Admission, Activity Reconcile, Activity
     /// <summary>Finds the admission of Service <paramref name="name"/> (namespace default) and asserts the chain from it.</summary>
     public static LabTrace Of(IReadOnlyCollection<Activity> spans, string name)
     {
-        var admission = Assert.Single(spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == name);
+        var admission = Assert.Single(spans, s => s.OperationName == "admission Service" && Tag(s, "admission.name") == name && Tag(s, "admission.type") == "mutating");
         var trace = spans.Where(s => s.TraceId == admission.TraceId).ToDictionary(s => s.SpanId);
         var reconcile = Assert.Single(trace.Values, s => s.OperationName == $"reconcile default/{name}");
         var publish = Assert.Single(trace.Values, s => s.OperationName == $"publish plan default/{name}");
