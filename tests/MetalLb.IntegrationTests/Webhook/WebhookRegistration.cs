@@ -6,7 +6,10 @@ internal static class WebhookRegistration
     public const string Validating = "metallb-svc-validating";
     public const string Mutating = "metallb-svc-mutating";
 
-    /// <summary>YAML for both configurations; no caBundle: the webhook injects it.</summary>
+    /// <summary>
+    /// YAML for both configurations; no caBundle: the webhook injects it. Each waits the API server's longest (30 s):
+    /// the webhook runs in the shared, loaded test process, and a shorter wait would make the tests time its answers.
+    /// </summary>
     public static string Yaml(Uri webhook)
     {
         var validating = string.Concat(
@@ -40,7 +43,7 @@ internal static class WebhookRegistration
           admissionReviewVersions: ["v1"]
           sideEffects: None
           failurePolicy: Fail
-          timeoutSeconds: 5
+          timeoutSeconds: 30
           clientConfig:
             url: URL{path}
           rules:
