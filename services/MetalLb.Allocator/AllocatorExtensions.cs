@@ -5,6 +5,7 @@ using MetalLb.Allocator.Health;
 using MetalLb.Allocator.Reconciliation;
 using MetalLb.Hosting.Bgp;
 using MetalLb.Hosting.Bus;
+using MetalLb.Hosting.Telemetry;
 using MetalLb.Kubernetes.Caching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,24 @@ namespace MetalLb.Allocator;
 /// <summary>The allocator's composition: options, the object cache, the reconciler, its adapters and health.</summary>
 public static class AllocatorExtensions
 {
+    /// <summary>The default OpenTelemetry <c>service.name</c> (OTEL_SERVICE_NAME overrides it).</summary>
+    public const string ServiceName = "metallb-svc-allocator";
+
+    /// <summary>The allocator service as it runs: OpenTelemetry defaults, Prometheus and <see cref="AddAllocator"/>.</summary>
+    public static IHostApplicationBuilder AddAllocatorService(this IHostApplicationBuilder builder)
+    {
+        builder.AddMetalLbDefaults(ServiceName);
+        builder.AddMetalLbPrometheus();
+        return builder.AddAllocator();
+    }
+
+    /// <summary>The allocator service's endpoints: health (<see cref="MapAllocatorHealth"/>) and <c>/metrics</c>.</summary>
+    public static IEndpointRouteBuilder MapAllocatorService(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAllocatorHealth();
+        return endpoints.MapMetalLbMetrics();
+    }
+
     /// <summary>
     /// Registers the allocator and its message bus (RabbitMQ when <c>Bus:RabbitMq:Host</c> is set, in memory otherwise).
     /// An <see cref="IKubernetes"/>, <see cref="IPlanPublisher"/> or <see cref="IPeerSetPublisher"/> registered before

@@ -1,5 +1,3 @@
-using MetalLb.Hosting.Telemetry;
-
 namespace MetalLb.Allocator;
 
 /// <summary>The allocator's entry point; in a namespace so hosts of several services can reference it.</summary>
@@ -8,13 +6,10 @@ internal static class Program
     public static void Main(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.AddMetalLbDefaults("metallb-svc-allocator");
-        builder.AddMetalLbPrometheus();
-        builder.AddAllocator();
+        builder.AddAllocatorService();
 
         var app = builder.Build();
-        app.MapAllocatorHealth();
-        app.MapMetalLbMetrics();
+        app.MapAllocatorService();
         app.Run();
     }
 }

@@ -33,14 +33,17 @@ internal static class AllocatorYaml
           ipAddressPools: [{name}]
         """;
 
-    /// <summary>A LoadBalancer Service; with <paramref name="ip"/> it asks for that IP (changing it changes its plan).</summary>
-    public static string Service(string name, string? ip = null) => $"""
+    /// <summary>
+    /// A LoadBalancer Service; with <paramref name="ip"/> it asks for that IP (changing it changes its plan), with
+    /// <paramref name="pool"/> for an IP from that pool.
+    /// </summary>
+    public static string Service(string name, string? ip = null, string? pool = null) => $"""
         apiVersion: v1
         kind: Service
         metadata:
           name: {name}
           namespace: default
-          annotations: {(ip is null ? "{}" : $"{{metallb.io/loadBalancerIPs: \"{ip}\"}}")}
+          annotations: {"{" + string.Join(", ", new[] { ip is null ? null : $"metallb.io/loadBalancerIPs: \"{ip}\"", pool is null ? null : $"metallb.io/address-pool: {pool}" }.OfType<string>()) + "}"}
         spec:
           type: LoadBalancer
           selector:

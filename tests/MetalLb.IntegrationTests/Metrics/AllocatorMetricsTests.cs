@@ -23,7 +23,7 @@ public sealed class AllocatorMetricsTests
         await cluster.ApplyAsync(AllocatorYaml.Service("api"));
         await cluster.ApplyAsync(AllocatorYaml.Service("pinned", "203.0.113.1"));
         await cluster.ApplyAsync(AllocatorYaml.Service("buggy", "203.0.113.0"));
-        await cluster.ApplyAsync(ServiceInPool("lost", "nowhere"));
+        await cluster.ApplyAsync(AllocatorYaml.Service("lost", pool: "nowhere"));
         await using var leader = await WebAllocator.StartAsync(cluster.Client, "replica-1");
 
         var first = await leader.ScrapeUntilAsync(
@@ -107,21 +107,5 @@ public sealed class AllocatorMetricsTests
           namespace: {Namespace}
         spec:
           ipAddressPools: [{name}]
-        """;
-
-    private static string ServiceInPool(string name, string pool) => $"""
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: {name}
-          namespace: default
-          annotations:
-            metallb.io/address-pool: {pool}
-        spec:
-          type: LoadBalancer
-          selector:
-            app: {name}
-          ports:
-          - port: 80
         """;
 }

@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace MetalLb.IntegrationTests.Metrics;
 
 /// <summary>
-/// An allocator replica served over HTTP on loopback the way its Program.cs serves it (defaults, Prometheus, allocator,
-/// health and <c>/metrics</c>), against a test API server; plans are recorded instead of sent.
+/// An allocator replica served over HTTP on loopback as its Program.cs serves it (<c>AddAllocatorService</c>,
+/// <c>MapAllocatorService</c>), against a test API server; plans are recorded instead of sent.
 /// </summary>
 internal sealed class WebAllocator : IAsyncDisposable
 {
@@ -43,12 +43,9 @@ internal sealed class WebAllocator : IAsyncDisposable
         });
         builder.Services.AddSingleton(client);
         builder.Services.AddSingleton<IPlanPublisher>(new RecordingPlanPublisher());
-        builder.AddMetalLbDefaults("metallb-svc-allocator");
-        builder.AddMetalLbPrometheus();
-        builder.AddAllocator();
+        builder.AddAllocatorService();
         var app = builder.Build();
-        app.MapAllocatorHealth();
-        app.MapMetalLbMetrics();
+        app.MapAllocatorService();
         await app.StartAsync();
         return new WebAllocator(app, new Uri(app.Urls.First()));
     }
