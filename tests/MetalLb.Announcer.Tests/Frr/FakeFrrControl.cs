@@ -9,6 +9,8 @@ internal sealed class FakeFrrControl(TimeProvider time) : IFrrControl
     private readonly Lock _gate = new();
     private readonly List<(DateTimeOffset At, string Configuration)> _applied = [];
     private readonly List<DateTimeOffset> _attempts = [];
+    private readonly TaskCompletionSource _firstRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private (TaskCompletionSource Started, TaskCompletionSource<string> Answer)? _held;
 
     /// <summary>The next this many applies fail.</summary>
     public int FailNext { get; set; }
@@ -62,6 +64,22 @@ internal sealed class FakeFrrControl(TimeProvider time) : IFrrControl
         return Task.CompletedTask;
     }
 
+    /// <summary>Completes once a first neighbour query has been answered (the backend's start-up poll).</summary>
+    public Task FirstRead => _firstRead.Task;
+
+    /// <summary>
+    /// The next neighbour query waits for <c>Answer</c> instead of answering at once; <c>Started</c> completes when it
+    /// is asked, so a test can hold one poll mid-read while another runs.
+    /// </summary>
+    public (Task Started, TaskCompletionSource<string> Answer) HoldNextRead()
+    {
+        lock (_gate)
+        {
+            _held = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+            return (_held.Value.Started.Task, _held.Value.Answer);
+        }
+    }
+
     public Task<string> ReadNeighborsAsync(CancellationToken cancellationToken)
     {
         if (Down)
@@ -71,7 +89,16 @@ internal sealed class FakeFrrControl(TimeProvider time) : IFrrControl
 
         lock (_gate)
         {
-            return Task.FromResult(NeighborsJson ?? ConfiguredNeighbors(_applied.Count == 0 ? "" : _applied[^1].Configuration));
+            if (_held is { } held)
+            {
+                _held = null;
+                held.Started.TrySetResult();
+                return held.Answer.Task;
+            }
+
+            var answer = NeighborsJson ?? ConfiguredNeighbors(_applied.Count == 0 ? "" : _applied[^1].Configuration);
+            _firstRead.TrySetResult();
+            return Task.FromResult(answer);
         }
     }
 

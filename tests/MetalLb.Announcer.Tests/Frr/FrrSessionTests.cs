@@ -56,6 +56,24 @@ public sealed class FrrSessionTests
     }
 
     [Fact]
+    public async Task Polls_RunOneAtATime_SoAnEarlierAnswerIsNeverAppliedOverALaterOne()
+    {
+        await using var h = new BackendHarness();
+        await h.Backend.SetPeersAsync([Peer("router")], [], default);
+        await h.Control.FirstRead.WaitAsync(TimeSpan.FromSeconds(30));
+        var (started, stale) = h.Control.HoldNextRead();
+        var early = h.Backend.PollOnceAsync(default);
+        await started.WaitAsync(TimeSpan.FromSeconds(30));
+
+        h.Control.NeighborsJson = Captured;
+        var late = h.Backend.PollOnceAsync(default);
+        stale.SetResult("{}");
+        await Task.WhenAll(early, late).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(Assert.Single(h.Backend.Sessions).Up, "the session from the later answer (Established) was overwritten by the earlier one");
+    }
+
+    [Fact]
     public async Task FrrDown_ShowsInEverySession_AndNothingThrows()
     {
         await using var h = new BackendHarness();
